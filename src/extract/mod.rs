@@ -1,0 +1,218 @@
+//! Stage 4, extract: a [`Doc`] becomes an [`Extraction`]: entity mentions
+//! (persons, parties, party units, organizations, places), dates, role
+//! mentions, and claims (posts, events), each with its rule id and evidence.
+//!
+//! Each sentence becomes a row of symbols (PER, PARTY, PLACE, ROLE, LVL, cue
+//! tags...) in two passes: the first tags words from the gazetteer and finds
+//! names, and counts the parties and places the article speaks of; the second
+//! builds units, organizations and places from head words, then runs the rules
+//! of `seeds/rules/` over the symbols.
+
+pub mod dates;
+mod events;
+pub mod persons;
+pub mod rules;
+mod symbols;
+
+use crate::lexicon::Lexicon;
+use crate::text::Doc;
+pub use dates::DateMention;
+pub use persons::PersonName;
+use std::collections::HashMap;
+
+/// The type of an entity, as FORMAT.md names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum EntityType {
+    Person,
+    Party,
+    PartyUnit,
+    Organization,
+    Place,
+}
+
+/// What a mention refers to, before identities are resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    Person(PersonName),
+    /// Lexicon id.
+    Party(String),
+    /// Lexicon id, or a slug for a place the lexicon does not know.
+    Place {
+        id: String,
+        name: String,
+        kind: String,
+    },
+    Org {
+        id: String,
+        name: String,
+        kind: String,
+    },
+    Unit {
+        party: String,
+        place: Option<String>,
+        level: String,
+    },
+}
+
+impl Key {
+    pub fn entity_type(&self) -> EntityType {
+        match self {
+            Key::Person(_) => EntityType::Person,
+            Key::Party(_) => EntityType::Party,
+            Key::Place { .. } => EntityType::Place,
+            Key::Org { .. } => EntityType::Organization,
+            Key::Unit { .. } => EntityType::PartyUnit,
+        }
+    }
+}
+
+/// A span of the folded text naming an entity.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub key: Key,
+    pub rule: String,
+}
+
+/// A word that names a post.
+#[derive(Clone, Debug)]
+pub struct RoleMention {
+    pub start: usize,
+    pub end: usize,
+    pub role: String,
+}
+
+/// Someone holds (held, starts, ends) a post.
+#[derive(Clone, Debug)]
+pub struct PostClaim {
+    pub person: Key,
+    pub role: String,
+    pub role_span: (usize, usize),
+    pub org: Key,
+    pub status: String,
+    pub date: Option<String>,
+    pub evidence: (usize, usize),
+    pub rule: String,
+}
+
+/// Something happened.
+#[derive(Clone, Debug)]
+pub struct EventClaim {
+    pub ty: String,
+    pub org: Option<Key>,
+    pub place: Option<Key>,
+    pub date: Option<String>,
+    pub participants: Vec<Key>,
+    pub evidence: (usize, usize),
+    pub rule: String,
+}
+
+/// Everything read from one article.
+pub struct Extraction {
+    pub doc: Doc,
+    pub mentions: Vec<Mention>,
+    pub dates: Vec<DateMention>,
+    pub roles: Vec<RoleMention>,
+    pub posts: Vec<PostClaim>,
+    pub events: Vec<EventClaim>,
+}
+
+/// What the article as a whole is about: its parties and places, most
+/// mentioned first, for phrases that name neither ("облыстық филиал").
+#[derive(Default)]
+pub(crate) struct Context {
+    party_counts: HashMap<String, usize>,
+    place_counts: HashMap<String, usize>,
+}
+
+impl Context {
+    pub(crate) fn main_party(&self) -> Option<String> {
+        let mut v: Vec<_> = self.party_counts.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        v.first().map(|(k, _)| (*k).clone())
+    }
+
+    /// The place of a level that the article is about: the most mentioned
+    /// place of that kind, else the one that contains the places mentioned.
+    pub(crate) fn place_of_level(&self, lex: &Lexicon, level: &str) -> Option<String> {
+        let mut v: Vec<_> = self.place_counts.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let kind_of = |id: &str| lex.place(id).map(|p| p.kind.as_str());
+        if let Some((id, _)) = v.iter().find(|(id, _)| kind_of(id) == Some(level)) {
+            return Some((*id).clone());
+        }
+        v.iter().find_map(|(id, _)| {
+            lex.place_chain(id)
+                .into_iter()
+                .skip(1)
+                .find(|p| p.kind == level)
+                .map(|p| p.id.clone())
+        })
+    }
+
+    pub(crate) fn country(&self, lex: &Lexicon) -> String {
+        let mut v: Vec<_> = self
+            .place_counts
+            .iter()
+            .filter(|(id, _)| lex.place(id).is_some_and(|p| p.kind == "country"))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        v.first()
+            .map(|(k, _)| (*k).clone())
+            .unwrap_or_else(|| "kazakhstan".into())
+    }
+}
+
+/// Extracts everything from one document.
+pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
+    let published = doc
+        .published
+        .clone()
+        .or_else(|| dates::published(&doc.text, lex));
+    let mut doc = doc;
+    doc.published = published;
+    let lower: String = doc.norm[..doc.body_end]
+        .iter()
+        .flat_map(|c| c.to_lowercase().next())
+        .collect();
+    let dates = dates::find(&lower, lex, doc.published.as_deref());
+
+    let mut cache = symbols::LemmaCache::default();
+    let body: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&i| doc.sentences[i].start < doc.body_end)
+        .collect();
+    // Pass 1: gazetteer and names, and what the article is about.
+    let mut rows: Vec<Vec<symbols::Sym>> = Vec::with_capacity(body.len());
+    let mut ctx = Context::default();
+    for &si in &body {
+        let row = symbols::tag(&doc, si, lex, &mut cache, &dates);
+        symbols::count(&row, lex, &mut ctx);
+        rows.push(row);
+    }
+    // Pass 2: units, organizations, posts.
+    let mut out = Extraction {
+        doc,
+        mentions: vec![],
+        dates,
+        roles: vec![],
+        posts: vec![],
+        events: vec![],
+    };
+    let mut last_person: Option<Key> = None;
+    let mut sentence_syms = Vec::with_capacity(rows.len());
+    for (row, &si) in rows.into_iter().zip(&body) {
+        let row = symbols::build(row, &out.doc, lex, &ctx, rules);
+        symbols::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
+        symbols::collect_mentions(&row, &mut out.mentions, &mut out.roles);
+        if let Some(p) = row.iter().rev().find_map(|s| match &s.key {
+            Some(k @ Key::Person(_)) => Some(k.clone()),
+            _ => None,
+        }) {
+            last_person = Some(p);
+        }
+        sentence_syms.push((si, row));
+    }
+    events::find(&sentence_syms, lex, &ctx, &mut out);
+    out
+}

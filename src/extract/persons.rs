@@ -1,0 +1,214 @@
+//! Person names: a given name from the lexicon with a capitalized surname
+//! (Name Surname, or Surname Name Patronymic), initials with a surname
+//! (Ж.Базартай, Е.Ж.Жылқыбаев, А.МҰХАНБЕТҚАЛИ), and surnames alone when their
+//! shape says so (-ов, -ева, -ұлы, -kyzy). Canonical forms are nominative:
+//! Мұрат Ташибаевтың → Мұрат Ташибаев, Касым-Жомартом Токаевым → Касым-Жомарт Токаев.
+
+use crate::lexicon::{Lemma, Lexicon};
+
+/// The parts of a person's name, nominative.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonName {
+    pub given: Option<String>,
+    pub surname: Option<String>,
+    pub patronymic: Option<String>,
+    pub initials: String,
+    /// As a person would write it, in the text's order.
+    pub display: String,
+}
+
+/// A word as the person recognizer sees it.
+pub struct W<'a> {
+    pub text: &'a str,
+    pub lemmas: &'a [Lemma],
+    pub cap: bool,
+    pub upper: bool,
+    pub initial: bool,
+    /// Already part of a party, organization or role name.
+    pub taken: bool,
+    /// Names a place or organization in the gazetteer.
+    pub named: bool,
+    pub first_in_sentence: bool,
+}
+
+/// Restores the text's capitalization on a lemma that is a prefix of it.
+fn cased(text: &str, lemma: &str) -> String {
+    let n = lemma.chars().count();
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    if lower.starts_with(lemma) {
+        text.chars().take(n).collect()
+    } else {
+        let mut c = lemma.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The given-name lemma of a word, with its gender.
+pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {
+    if !w.cap || w.upper && w.text.chars().count() > 3 && !w.text.contains('-') {
+        return None;
+    }
+    w.lemmas
+        .iter()
+        .filter(|l| l.depth <= 1 && !l.derived)
+        .find_map(|l| {
+            lex.given_gender(&l.text)
+                .map(|g| (cased(w.text, &l.text), g))
+        })
+}
+
+/// The nominative surname of a word, preferring a lemma whose shape agrees
+/// with the gender; the word itself when no ending can be stripped.
+fn surname(lex: &Lexicon, w: &W, gender: Option<char>) -> String {
+    let fits = |l: &Lemma| {
+        lex.surname_shape(&l.text)
+            .is_some_and(|(_, g)| gender.is_none() || g == '-' || Some(g) == gender)
+    };
+    if let Some(l) = w
+        .lemmas
+        .iter()
+        .filter(|l| l.depth <= 2 && !l.derived)
+        .find(|l| fits(l))
+    {
+        return cased(w.text, &l.text);
+    }
+    w.text.to_string()
+}
+
+fn capword(w: &W, lex: &Lexicon) -> bool {
+    w.cap
+        && !w.taken
+        && !w.initial
+        && !lex.stopwords.contains(&w.text.to_lowercase())
+        && w.text.chars().count() > 1
+}
+
+fn shaped(lex: &Lexicon, w: &W) -> Option<(bool, char)> {
+    w.lemmas
+        .iter()
+        .filter(|l| l.depth <= 2 && !l.derived)
+        .find_map(|l| lex.surname_shape(&l.text))
+}
+
+/// A person name found at word `i`: (first word, end word, name). The name
+/// may start one word before `i` (Surname Name order).
+pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName)> {
+    let w = &ws[i];
+    if w.taken {
+        return None;
+    }
+    // Initials and a surname: Ж.Базартай, Е.Ж.Жылқыбаев, А.МҰХАНБЕТҚАЛИ.
+    if w.initial {
+        let mut j = i;
+        let mut initials = String::new();
+        while j < ws.len() && ws[j].initial {
+            initials.push(ws[j].text.chars().next().unwrap_or('?'));
+            j += 1;
+        }
+        if j < ws.len()
+            && ws[j].cap
+            && !ws[j].taken
+            && !ws[j].named
+            && ws[j].text.chars().count() > 2
+        {
+            let s = surname(lex, &ws[j], None);
+            let display = format!(
+                "{}{}",
+                initials
+                    .chars()
+                    .map(|c| format!("{c}."))
+                    .collect::<String>(),
+                s
+            );
+            let name = PersonName {
+                surname: Some(s),
+                initials,
+                display,
+                ..Default::default()
+            };
+            return Some((i, j + 1, name));
+        }
+        return None;
+    }
+    if let Some((g, gender)) = given(lex, w) {
+        // Surname Name [Patronymic]: Kazitov Seiful-Malik Turekhanovich.
+        let next_patr = ws
+            .get(i + 1)
+            .filter(|n| capword(n, lex) && shaped(lex, n).is_some_and(|s| s.0));
+        if i > 0
+            && capword(&ws[i - 1], lex)
+            && !ws[i - 1].named
+            && shaped(lex, &ws[i - 1]).is_some_and(|s| !s.0)
+        {
+            let s = surname(lex, &ws[i - 1], Some(gender));
+            let patr = next_patr.map(|p| p.text.to_string());
+            let display = [Some(s.clone()), Some(g.clone()), patr.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let end = i + 1 + patr.is_some() as usize;
+            return Some((
+                i - 1,
+                end,
+                PersonName {
+                    given: Some(g),
+                    surname: Some(s),
+                    patronymic: patr,
+                    display,
+                    ..Default::default()
+                },
+            ));
+        }
+        // Name Surname [Patronymic].
+        if let Some(nw) = ws
+            .get(i + 1)
+            .filter(|n| capword(n, lex) && (!n.named || shaped(lex, n).is_some()))
+        {
+            let s = surname(lex, nw, Some(gender));
+            let patr = ws
+                .get(i + 2)
+                .filter(|p| capword(p, lex) && shaped(lex, p).is_some_and(|s| s.0))
+                .map(|p| p.text.to_string());
+            let display = [Some(g.clone()), Some(s.clone()), patr.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let end = i + 2 + patr.is_some() as usize;
+            return Some((
+                i,
+                end,
+                PersonName {
+                    given: Some(g),
+                    surname: Some(s),
+                    patronymic: patr,
+                    display,
+                    ..Default::default()
+                },
+            ));
+        }
+        return None;
+    }
+    // A surname alone, when its shape is unmistakable.
+    if capword(w, lex) && !w.named && !w.upper {
+        if let Some((false, _)) = shaped(lex, w) {
+            let next_is_given = ws.get(i + 1).is_some_and(|n| given(lex, n).is_some());
+            if !next_is_given && (!w.first_in_sentence || w.text.chars().count() > 5) {
+                let s = surname(lex, w, None);
+                return Some((
+                    i,
+                    i + 1,
+                    PersonName {
+                        surname: Some(s.clone()),
+                        display: s,
+                        ..Default::default()
+                    },
+                ));
+            }
+        }
+    }
+    None
+}

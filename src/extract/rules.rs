@@ -1,0 +1,178 @@
+//! Rules as data: `seeds/rules/*.rules`. A rule is a pattern over the tags of
+//! a sentence's symbols (PER, PARTY, UNIT, ORG, PLACE, ROLE, LVL, the cue tags
+//! of `cues.tsv`, EVENT, DATE, COMMA, W for any other word), written like a
+//! regular expression with named groups. `TAG` matches the tag in any case,
+//! `TAG/dat` only in the dative; `ANY` matches any one symbol.
+//!
+//! ```text
+//! [kk.post.org_role_name]
+//! kind: post
+//! status: current
+//! pattern: (?<org>ORG|UNIT|PARTY) (?<role>ROLE) (?<per>PER)
+//! example+: Мандат комиссиясының төрағасы Мұрат Ташибаевтың дерегінше
+//! example-: комиссия мүшелері
+//! ```
+//!
+//! Rules are parsed as written, then compiled; a bad rule is an error with
+//! its file and line.
+
+use crate::lexicon::SeedError;
+use regex::Regex;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    Unit,
+    Post,
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub kind: RuleKind,
+    /// current | start | end | former
+    pub status: String,
+    pub regex: Regex,
+    pub pattern: String,
+    pub examples: Vec<(bool, String, usize)>,
+    pub file: String,
+    pub line: usize,
+}
+
+/// Compiles a tag pattern into a regex over "TAG/case " words.
+pub fn compile(pattern: &str) -> Result<Regex, String> {
+    let word = Regex::new(r"[A-Z]+(?:/[a-z]+)?").expect("static regex");
+    let mut out = String::new();
+    let mut last = 0;
+    for m in word.find_iter(pattern) {
+        out.push_str(&pattern[last..m.start()].replace(char::is_whitespace, ""));
+        let w = m.as_str();
+        if w == "ANY" {
+            out.push_str(r"(?:\b[A-Z]+/[a-z]+ )");
+        } else if w.contains('/') {
+            out.push_str(&format!(r"(?:\b{w} )"));
+        } else {
+            out.push_str(&format!(r"(?:\b{w}/[a-z]+ )"));
+        }
+        last = m.end();
+    }
+    out.push_str(&pattern[last..].replace(char::is_whitespace, ""));
+    Regex::new(&out).map_err(|e| e.to_string())
+}
+
+/// Parses a rules file.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
+    struct Draft {
+        id: String,
+        line: usize,
+        kind: Option<RuleKind>,
+        status: String,
+        pattern: Option<(String, usize)>,
+        examples: Vec<(bool, String, usize)>,
+    }
+    let err = |line: usize, message: String| SeedError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if drafts.iter().any(|d| d.id == id) {
+                return Err(err(n, format!("rule {id} is defined twice")));
+            }
+            drafts.push(Draft {
+                id: id.into(),
+                line: n,
+                kind: None,
+                status: "current".into(),
+                pattern: None,
+                examples: vec![],
+            });
+            continue;
+        }
+        let d = drafts
+            .last_mut()
+            .ok_or_else(|| err(n, "a field before the first [rule.id]".into()))?;
+        let (key, value) = line
+            .split_once(':')
+            .ok_or_else(|| err(n, format!("expected `field: value`, found {line:?}")))?;
+        let value = value.trim().to_string();
+        match key.trim() {
+            "kind" => {
+                d.kind = Some(match value.as_str() {
+                    "unit" => RuleKind::Unit,
+                    "post" => RuleKind::Post,
+                    _ => return Err(err(n, format!("kind must be unit or post, not {value:?}"))),
+                })
+            }
+            "status" => {
+                if !matches!(value.as_str(), "current" | "start" | "end" | "former") {
+                    return Err(err(
+                        n,
+                        format!("status must be current, start, end or former, not {value:?}"),
+                    ));
+                }
+                d.status = value;
+            }
+            "pattern" => d.pattern = Some((value, n)),
+            "example+" => d.examples.push((true, value, n)),
+            "example-" => d.examples.push((false, value, n)),
+            other => return Err(err(n, format!("unknown field {other:?}"))),
+        }
+    }
+    let mut rules = Vec::new();
+    for d in drafts {
+        let kind = d
+            .kind
+            .ok_or_else(|| err(d.line, format!("rule {} has no kind", d.id)))?;
+        let (pattern, pline) = d
+            .pattern
+            .ok_or_else(|| err(d.line, format!("rule {} has no pattern", d.id)))?;
+        let regex = compile(&pattern).map_err(|e| err(pline, format!("bad pattern: {e}")))?;
+        if !d.examples.iter().any(|e| e.0) {
+            return Err(err(
+                d.line,
+                format!("rule {} needs at least one example+ that must fire", d.id),
+            ));
+        }
+        rules.push(Rule {
+            id: d.id,
+            kind,
+            status: d.status,
+            regex,
+            pattern,
+            examples: d.examples,
+            file: file.into(),
+            line: d.line,
+        });
+    }
+    Ok(rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_compile_to_words() {
+        let r = compile("(?<org>ORG|UNIT) ROLE/dat ANY? (?<per>PER)").unwrap();
+        let c = r.captures("UNIT/gen ROLE/dat W/nom PER/nom ").unwrap();
+        assert_eq!(c.name("org").unwrap().as_str(), "UNIT/gen ");
+        assert!(!r.is_match("UNIT/gen ROLE/nom PER/nom "));
+        // A tag never matches a longer tag that starts with it.
+        assert!(!compile("BRANCH").unwrap().is_match("BRANCHPL/nom "));
+    }
+
+    #[test]
+    fn bad_rules_name_their_line() {
+        let e = parse("x.rules", "[a]\nkind: post\npattern: (ROLE\nexample+: z\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = parse("x.rules", "[a]\nkind: post\npattern: ROLE\n").unwrap_err();
+        assert!(e.message.contains("example+"), "{e}");
+    }
+}

@@ -1,0 +1,934 @@
+//! The symbol row of a sentence: tagging (gazetteer, names, dates), then
+//! building places, organizations and units from head words and unit rules,
+//! then the post rules. See the module docs of [`super`].
+
+use super::rules::{Rule, RuleKind};
+use super::{Context, DateMention, Extraction, Key, Mention, PostClaim, RoleMention};
+use crate::lexicon::gazetteer::{Tag, WordView};
+use crate::lexicon::{Case, Lemma, Lexicon};
+use crate::text::translit::slug;
+use crate::text::{Doc, TokKind};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Lemma candidates of each distinct word of a document, computed once.
+#[derive(Default)]
+pub(crate) struct LemmaCache(HashMap<String, Rc<Vec<Lemma>>>);
+
+impl LemmaCache {
+    fn get(&mut self, lex: &Lexicon, lower: &str) -> Rc<Vec<Lemma>> {
+        if let Some(v) = self.0.get(lower) {
+            return v.clone();
+        }
+        let v = Rc::new(lex.morph.analyze(lower));
+        self.0.insert(lower.to_string(), v.clone());
+        v
+    }
+}
+
+/// One symbol of a sentence's row.
+#[derive(Clone, Debug)]
+pub(crate) struct Sym {
+    pub tag: String,
+    pub case: Case,
+    /// Span in chars of the folded text.
+    pub start: usize,
+    pub end: usize,
+    pub key: Option<Key>,
+    /// Where the entity's name stands, when not the whole symbol.
+    pub name_span: Option<(usize, usize)>,
+    /// Place candidates (lexicon indices) not yet resolved.
+    pub places: Vec<usize>,
+    pub role: Option<String>,
+    pub level: Option<(String, bool, bool)>,
+    pub event: Option<String>,
+    pub date: Option<String>,
+    /// Symbols merged into this one (a unit's place).
+    pub inner: Vec<Sym>,
+    pub cap: bool,
+    pub quote: Option<usize>,
+    pub text: String,
+    pub lemmas: Rc<Vec<Lemma>>,
+    pub rule: String,
+}
+
+impl Sym {
+    fn new(tag: &str, start: usize, end: usize, text: String) -> Sym {
+        Sym {
+            tag: tag.into(),
+            case: Case::Nom,
+            start,
+            end,
+            key: None,
+            name_span: None,
+            places: vec![],
+            role: None,
+            level: None,
+            event: None,
+            date: None,
+            inner: vec![],
+            cap: false,
+            quote: None,
+            text,
+            lemmas: Rc::new(vec![]),
+            rule: String::new(),
+        }
+    }
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "«" | "»" | "“" | "”" | "„" | "\"" | "'" | "‘" | "’")
+}
+
+fn place_key(lex: &Lexicon, idx: usize, doc: &Doc) -> Key {
+    let p = &lex.places[idx];
+    let name = label(&p.labels, doc);
+    Key::Place {
+        id: p.id.clone(),
+        name,
+        kind: p.kind.clone(),
+    }
+}
+
+pub(crate) fn label(labels: &[String; 3], doc: &Doc) -> String {
+    match doc.lang {
+        crate::text::Lang::Kk => labels[0].clone(),
+        crate::text::Lang::Ru => labels[1].clone(),
+        crate::text::Lang::En => labels[2].clone(),
+    }
+}
+
+/// Chooses among places of one name: the kind asked for, else a city, a
+/// region, a country, in that order.
+fn choose_place(lex: &Lexicon, cands: &[usize], want: Option<&str>) -> Option<usize> {
+    if let Some(w) = want {
+        if let Some(&c) = cands.iter().find(|&&c| lex.places[c].kind == w) {
+            return Some(c);
+        }
+    }
+    for kind in ["city", "region", "country", "district", "village", "lake"] {
+        if let Some(&c) = cands.iter().find(|&&c| lex.places[c].kind == kind) {
+            return Some(c);
+        }
+    }
+    cands.first().copied()
+}
+
+/// Pass 1: the row of a sentence from the gazetteer, person names and dates.
+pub(crate) fn tag(
+    doc: &Doc,
+    si: usize,
+    lex: &Lexicon,
+    cache: &mut LemmaCache,
+    dates: &[DateMention],
+) -> Vec<Sym> {
+    let sent = &doc.sentences[si];
+    let mut toks = Vec::new();
+    let mut quote: Option<usize> = None;
+    let mut groups = 0;
+    for t in sent.tokens.clone() {
+        let tok = &doc.tokens[t];
+        if is_quote(&tok.text) {
+            let opening = matches!(tok.text.as_str(), "«" | "“" | "„")
+                || (tok.text == "\"" && quote.is_none());
+            if opening {
+                groups += 1;
+                quote = Some(si * 1000 + groups);
+            } else {
+                quote = None;
+            }
+            continue;
+        }
+        if tok.start >= doc.body_end {
+            break;
+        }
+        toks.push((t, quote));
+    }
+    let lemmas: Vec<Rc<Vec<Lemma>>> = toks
+        .iter()
+        .map(|&(t, _)| {
+            let tok = &doc.tokens[t];
+            if tok.kind == TokKind::Word {
+                cache.get(lex, &tok.lower)
+            } else {
+                Rc::new(vec![])
+            }
+        })
+        .collect();
+    let views: Vec<WordView> = toks
+        .iter()
+        .zip(&lemmas)
+        .map(|(&(t, _), l)| WordView {
+            lemmas: l,
+            cap: doc.tokens[t].cap,
+        })
+        .collect();
+    let n = toks.len();
+    // Gazetteer, longest match left to right.
+    let mut hits: Vec<Option<crate::lexicon::gazetteer::Hit>> = vec![None; n];
+    let mut all_places: Vec<Vec<usize>> = vec![vec![]; n];
+    let mut i = 0;
+    while i < n {
+        if doc.tokens[toks[i].0].kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let hs = lex.gazetteer.hits_at(&views, i);
+        if let Some(h) = hs.first().cloned() {
+            if matches!(h.tag, Tag::Place(_)) {
+                all_places[i] = hs
+                    .iter()
+                    .filter(|x| x.len == h.len)
+                    .filter_map(|x| match x.tag {
+                        Tag::Place(p) => Some(p),
+                        _ => None,
+                    })
+                    .collect();
+            }
+            let len = h.len;
+            hits[i] = Some(h);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let mut covered: Vec<Option<usize>> = vec![None; n];
+    for (i, h) in hits.iter().enumerate() {
+        if let Some(h) = h {
+            for c in covered.iter_mut().skip(i).take(h.len) {
+                *c = Some(i);
+            }
+        }
+    }
+    // Person names over words not taken by other names.
+    let ws: Vec<super::persons::W> = toks
+        .iter()
+        .enumerate()
+        .map(|(k, &(t, _))| {
+            let tok = &doc.tokens[t];
+            let cov = covered[k].and_then(|h| hits[h].as_ref());
+            super::persons::W {
+                text: &tok.text,
+                lemmas: &lemmas[k],
+                cap: tok.cap,
+                upper: tok.upper,
+                initial: tok.initial,
+                taken: tok.kind != TokKind::Word
+                    || cov.is_some_and(|h| !matches!(h.tag, Tag::Place(_))),
+                named: cov.is_some_and(|h| matches!(h.tag, Tag::Place(_))),
+                first_in_sentence: k == 0,
+            }
+        })
+        .collect();
+    let mut persons: Vec<(usize, usize, super::PersonName)> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        match super::persons::at(lex, &ws, k) {
+            Some((s, e, name))
+                if (s..e).all(|j| !ws[j].taken) && persons.last().is_none_or(|p| p.1 <= s) =>
+            {
+                persons.push((s, e, name));
+                k = e;
+            }
+            _ => k += 1,
+        }
+    }
+    // The row.
+    let mut row = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let (t, q) = toks[k];
+        let tok = &doc.tokens[t];
+        if let Some(d) = dates
+            .iter()
+            .find(|d| d.start <= tok.start && tok.end <= d.end)
+        {
+            let mut e = k + 1;
+            while e < n && doc.tokens[toks[e].0].end <= d.end {
+                e += 1;
+            }
+            let mut s = Sym::new(
+                "DATE",
+                tok.start,
+                doc.tokens[toks[e - 1].0].end,
+                String::new(),
+            );
+            s.date = Some(d.value.clone());
+            row.push(s);
+            k = e;
+            continue;
+        }
+        if let Some((s, e, name)) = persons.iter().find(|p| p.0 == k) {
+            let (start, end) = (doc.tokens[toks[*s].0].start, doc.tokens[toks[e - 1].0].end);
+            let mut sym = Sym::new("PER", start, end, doc.slice(start, end));
+            sym.case = lemmas[e - 1]
+                .iter()
+                .find(|l| l.case != Case::Nom && l.depth == 1)
+                .map(|l| l.case)
+                .unwrap_or_default();
+            sym.key = Some(Key::Person(name.clone()));
+            sym.rule = "person.name".into();
+            sym.cap = true;
+            row.push(sym);
+            k = *e;
+            continue;
+        }
+        if let Some(h) = hits[k]
+            .as_ref()
+            .filter(|_| persons.iter().all(|p| k < p.0 || k >= p.1))
+        {
+            let e = k + h.len;
+            let (start, end) = (tok.start, doc.tokens[toks[e - 1].0].end);
+            let text = doc.slice(start, end);
+            let mut sym = Sym::new("", start, end, text);
+            sym.case = h.case;
+            sym.cap = tok.cap;
+            sym.quote = q;
+            sym.lemmas = lemmas[k].clone();
+            match &h.tag {
+                Tag::Party(p) => {
+                    sym.tag = "PARTY".into();
+                    sym.key = Some(Key::Party(lex.parties[*p].id.clone()));
+                    sym.rule = "gazetteer.party".into();
+                }
+                Tag::Place(_) => {
+                    sym.tag = "PLACE".into();
+                    sym.places = all_places[k].clone();
+                    sym.rule = "gazetteer.place".into();
+                }
+                Tag::Org(o) => {
+                    let org = &lex.orgs[*o];
+                    sym.tag = "ORG".into();
+                    sym.key = Some(Key::Org {
+                        id: org.id.clone(),
+                        name: label(&org.labels, doc),
+                        kind: org.kind.clone(),
+                    });
+                    sym.rule = "gazetteer.organization".into();
+                }
+                Tag::OrgHead { kind, after } => {
+                    sym.tag = if *after { "HEAD" } else { "HEADB" }.into();
+                    sym.level = Some((kind.clone(), *after, !after));
+                }
+                Tag::Role(r) => {
+                    sym.tag = "ROLE".into();
+                    sym.role = Some(r.clone());
+                }
+                Tag::Level { level, adj, head } => {
+                    sym.tag = "LVL".into();
+                    sym.level = Some((level.clone(), *adj, *head));
+                }
+                Tag::Cue(c) => {
+                    let plural = c == "BRANCH"
+                        && lemmas[e - 1]
+                            .iter()
+                            .any(|l| l.derived && l.depth > 0 && is_plural(&tok.lower, &l.text))
+                        || c == "BRANCH"
+                            && (tok.lower.ends_with("ов")
+                                || tok.lower.ends_with("es")
+                                || tok.lower.ends_with("дары")
+                                || tok.lower.ends_with("тары"));
+                    sym.tag = if plural { format!("{c}PL") } else { c.clone() };
+                }
+                Tag::Event(ev) => {
+                    sym.tag = "EVENT".into();
+                    sym.event = Some(ev.clone());
+                }
+            }
+            row.push(sym);
+            k = e;
+            continue;
+        }
+        let mut sym = Sym::new("W", tok.start, tok.end, tok.text.clone());
+        sym.cap = tok.cap;
+        sym.quote = q;
+        sym.lemmas = lemmas[k].clone();
+        if tok.kind == TokKind::Punct {
+            sym.tag = match tok.text.as_str() {
+                "," | ";" | ":" => "COMMA",
+                "–" | "—" | "-" => "DASH",
+                _ => "P",
+            }
+            .into();
+        } else if tok.text.contains('.')
+            && tok.text.chars().any(|c| c.is_ascii_alphabetic())
+            && !tok.initial
+        {
+            sym.tag = "ORG".into();
+            sym.key = Some(Key::Org {
+                id: slug(&tok.text),
+                name: tok.text.clone(),
+                kind: "media".into(),
+            });
+            sym.rule = "shape.domain".into();
+        }
+        row.push(sym);
+        k += 1;
+    }
+    row
+}
+
+fn is_plural(word: &str, lemma: &str) -> bool {
+    let rest = &word[lemma.len().min(word.len())..];
+    ["лар", "лер", "дар", "дер", "тар", "тер"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+}
+
+/// Counts the parties and places of a row into the article's context.
+pub(crate) fn count(row: &[Sym], lex: &Lexicon, ctx: &mut Context) {
+    for s in row {
+        match (&s.key, s.tag.as_str()) {
+            (Some(Key::Party(p)), _) => *ctx.party_counts.entry(p.clone()).or_default() += 1,
+            (_, "PLACE") => {
+                if let Some(c) = choose_place(lex, &s.places, None) {
+                    *ctx.place_counts
+                        .entry(lex.places[c].id.clone())
+                        .or_default() += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn head_level(s: &Sym) -> Option<&str> {
+    s.level.as_ref().filter(|l| l.2).map(|l| l.0.as_str())
+}
+
+/// Merges `row[a..b]` into one symbol built by `f` from the merged ones.
+fn merge(row: &mut Vec<Sym>, a: usize, b: usize, f: impl FnOnce(&[Sym]) -> Sym) {
+    let merged = f(&row[a..b]);
+    row.splice(a..b, std::iter::once(merged));
+}
+
+fn nominative(lex: &Lexicon, s: &Sym) -> String {
+    // The word without its case ending, keeping a possessive (комиссиясының → комиссиясы).
+    let lower = s.text.to_lowercase();
+    let lemmas = lex.morph.analyze(&lower);
+    let best = lemmas
+        .iter()
+        .find(|l| l.depth == 1 && l.case != Case::Nom && !l.derived && lower.starts_with(&l.text));
+    match best {
+        Some(l) => s.text.chars().take(l.text.chars().count()).collect(),
+        None => s.text.clone(),
+    }
+}
+
+/// Pass 2: places with their head nouns, organizations from head words,
+/// maslikhats, then the unit rules.
+pub(crate) fn build(
+    mut row: Vec<Sym>,
+    doc: &Doc,
+    lex: &Lexicon,
+    ctx: &Context,
+    rules: &[Rule],
+) -> Vec<Sym> {
+    let mut i = 0;
+    while i < row.len() {
+        let tag = row[i].tag.clone();
+        let next_head = row.get(i + 1).and_then(head_level).map(String::from);
+        // Түркістан облысы, Сырдария ауданы, Karaganda region.
+        if tag == "PLACE" && next_head.is_some() {
+            let want = next_head.unwrap();
+            let mut p = row[i].clone();
+            if let Some(c) =
+                choose_place(lex, &p.places, Some(&want)).filter(|&c| lex.places[c].kind == want)
+            {
+                p.places = vec![c];
+                p.case = row[i + 1].case;
+                p.name_span = Some((p.start, p.end));
+                p.end = row[i + 1].end;
+                row.splice(i..i + 2, std::iter::once(p));
+            }
+        // the city of Karaganda
+        } else if let (Some(l), true) = (
+            head_level(&row[i]).map(String::from),
+            row.get(i + 1).is_some_and(|s| s.tag == "OF"),
+        ) {
+            if row.get(i + 2).is_some_and(|s| s.tag == "PLACE") {
+                let mut p = row[i + 2].clone();
+                if let Some(c) = choose_place(lex, &p.places, Some(&l)) {
+                    p.places = vec![c];
+                }
+                p.name_span = Some((p.start, p.end));
+                p.start = row[i].start;
+                row.splice(i..i + 3, std::iter::once(p));
+            }
+        // Шаған ауылы, Талдыкөл көлі, Н.Ілиясов ауылы: a place the lexicon does not know.
+        } else if let Some(kind) = next_head.filter(|k| k == "village" || k == "lake") {
+            let words = if tag == "PER" || (tag == "W" && row[i].cap) {
+                1
+            } else if tag == "W" && i > 0 && row[i - 1].tag == "W" && row[i - 1].cap {
+                2
+            } else {
+                0
+            };
+            if words > 0 && i + 1 >= words {
+                let a = i + 1 - words;
+                let (start, end) = (row[a].start, row[i].end);
+                let name = nominative(
+                    lex,
+                    &Sym {
+                        text: doc.slice(start, end),
+                        ..row[i].clone()
+                    },
+                );
+                let name = if tag == "PER" {
+                    doc.slice(start, end)
+                } else {
+                    name
+                };
+                merge(&mut row, a, i + 2, |m| {
+                    let mut p = Sym::new("PLACE", start, m[m.len() - 1].end, String::new());
+                    p.key = Some(Key::Place {
+                        id: slug(&name),
+                        name: name.clone(),
+                        kind: kind.clone(),
+                    });
+                    p.name_span = Some((start, end));
+                    p.case = m[m.len() - 1].case;
+                    p.rule = "head.place".into();
+                    p
+                });
+                i = a;
+            }
+        }
+        i += 1;
+    }
+    organizations(&mut row, doc, lex, ctx);
+    units(&mut row, doc, lex, ctx, rules);
+    // Places still ambiguous: the default reading.
+    for s in row.iter_mut() {
+        resolve_place(s, lex, doc, None);
+    }
+    row
+}
+
+fn resolve_place(s: &mut Sym, lex: &Lexicon, doc: &Doc, want: Option<&str>) {
+    if s.tag == "PLACE" && s.key.is_none() {
+        if let Some(c) = choose_place(lex, &s.places, want) {
+            s.key = Some(place_key(lex, c, doc));
+            if s.name_span.is_none() {
+                s.name_span = Some((s.start, s.end));
+            }
+        }
+    }
+}
+
+/// Organizations named by a head word: Мандат комиссиясы, Шымкент
+/// университеті, «Абай-Дәулет» серіктестігі, Комиссия по конституционной
+/// реформе; and maslikhats by their place or level.
+fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
+    let mut i = 0;
+    while i < row.len() {
+        let tag = row[i].tag.clone();
+        if tag == "HEAD" && i > 0 {
+            let kind = row[i]
+                .level
+                .as_ref()
+                .map(|l| l.0.clone())
+                .unwrap_or_default();
+            let head_nom = nominative(lex, &row[i]);
+            // Quoted name before the head, or the head inside the quotes.
+            let q = row[i - 1].quote;
+            let mut a = i;
+            while a > 0
+                && q.is_some()
+                && row[a - 1].quote == q
+                && matches!(row[a - 1].tag.as_str(), "W" | "PLACE" | "PARTY")
+            {
+                a -= 1;
+            }
+            let quoted = a < i;
+            if !quoted {
+                while a > 0
+                    && a + 3 > i
+                    && (row[a - 1].tag == "W" && row[a - 1].cap || row[a - 1].tag == "PLACE")
+                {
+                    a -= 1;
+                }
+            }
+            if a < i && !(a == i - 1 && row[a].tag == "W" && row[a].text.chars().count() < 3) {
+                let name_end = row[i - 1].end;
+                let (start, end) = (row[a].start, if quoted { name_end } else { row[i].end });
+                let name_words = doc.slice(row[a].start, name_end);
+                let name = if quoted {
+                    name_words.clone()
+                } else {
+                    format!("{name_words} {head_nom}")
+                };
+                let place_in = row[a..i]
+                    .iter()
+                    .find(|s| s.tag == "PLACE")
+                    .and_then(|s| choose_place(lex, &s.places, Some("city")));
+                let id = match place_in {
+                    Some(p) if a == i - 1 => format!("{}-{}", lex.places[p].id, slug(&kind)),
+                    _ => slug(&name),
+                };
+                let case = row[i].case;
+                merge(row, a, i + 1, |m| {
+                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
+                    s.key = Some(Key::Org { id, name, kind });
+                    s.name_span = Some((start, end));
+                    s.case = case;
+                    s.rule = if quoted {
+                        "head.quoted_org"
+                    } else {
+                        "head.named_org"
+                    }
+                    .into();
+                    s
+                });
+                i = a + 1;
+                continue;
+            }
+        }
+        // Комиссия по конституционной реформе.
+        if tag == "HEADB" && row[i].cap && row.get(i + 1).is_some_and(|s| s.text == "по") {
+            let mut b = i + 2;
+            while b < row.len()
+                && b < i + 6
+                && row[b].tag == "W"
+                && !row[b].cap
+                && row[b].text != "по"
+            {
+                let adj = ["ой", "ый", "ий", "ая", "ого", "ому", "ым", "ых", "ной"]
+                    .iter()
+                    .any(|e| row[b].text.ends_with(e));
+                b += 1;
+                if !adj {
+                    break;
+                }
+            }
+            if b > i + 2 {
+                let head = row[i]
+                    .lemmas
+                    .iter()
+                    .find(|l| l.depth <= 1 && l.text.ends_with('я'))
+                    .map(|l| l.text.clone());
+                let head = head
+                    .map(|h| {
+                        let mut c = h.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default()
+                    })
+                    .unwrap_or(row[i].text.clone());
+                let rest = doc.slice(row[i + 1].start, row[b - 1].end);
+                let name = format!("{head} {rest}");
+                let kind = row[i]
+                    .level
+                    .as_ref()
+                    .map(|l| l.0.clone())
+                    .unwrap_or_default();
+                merge(row, i, b, |m| {
+                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
+                    s.key = Some(Key::Org {
+                        id: slug(&name),
+                        name,
+                        kind,
+                    });
+                    s.rule = "head.ru_org".into();
+                    s
+                });
+            }
+        }
+        // аудандық мәслихат, Сырдария аудандық мәслихаты.
+        if tag == "MASLIKHAT" {
+            let mut a = i;
+            let mut level = None;
+            let mut place = None;
+            if a > 0 && row[a - 1].tag == "LVL" {
+                level = row[a - 1].level.as_ref().map(|l| l.0.clone());
+                a -= 1;
+            }
+            if a > 0 && row[a - 1].tag == "PLACE" {
+                place = choose_place(lex, &row[a - 1].places, level.as_deref())
+                    .map(|p| lex.places[p].id.clone());
+                a -= 1;
+            }
+            let place = place.or_else(|| level.as_deref().and_then(|l| ctx.place_of_level(lex, l)));
+            if let (Some(p), true) = (place, a < i) {
+                let pl = lex.place(&p).expect("place id");
+                let name = format!("{} мәслихаты", label(&pl.labels, doc));
+                let case = row[i].case;
+                let id = format!("{p}-maslikhat");
+                let inner: Vec<Sym> = row[a..i]
+                    .iter()
+                    .filter(|s| s.tag == "PLACE")
+                    .cloned()
+                    .collect();
+                merge(row, a, i + 1, |m| {
+                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
+                    s.key = Some(Key::Org {
+                        id,
+                        name,
+                        kind: "maslikhat".into(),
+                    });
+                    s.case = case;
+                    s.inner = inner;
+                    s.rule = "head.maslikhat".into();
+                    s
+                });
+                i = a;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Renders a row as the words that rules match: "TAG/case ".
+fn tags(row: &[Sym]) -> (String, Vec<usize>) {
+    let mut s = String::new();
+    let mut at = Vec::with_capacity(row.len());
+    for sym in row {
+        at.push(s.len());
+        s.push_str(&sym.tag);
+        s.push('/');
+        s.push_str(sym.case.code());
+        s.push(' ');
+    }
+    (s, at)
+}
+
+/// Symbol index range of a byte range of the tag string.
+fn sym_range(at: &[usize], m: regex::Match) -> std::ops::Range<usize> {
+    let a = at.partition_point(|&p| p < m.start());
+    let b = at.partition_point(|&p| p < m.end());
+    a..b
+}
+
+fn units(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context, rules: &[Rule]) {
+    for rule in rules.iter().filter(|r| r.kind == RuleKind::Unit) {
+        loop {
+            let (t, at) = tags(row);
+            let mut applied = false;
+            for c in rule.regex.captures_iter(&t) {
+                let whole = sym_range(&at, c.get(0).unwrap());
+                let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
+                let party = group("party")
+                    .and_then(|r| {
+                        row[r].iter().find_map(|s| match &s.key {
+                            Some(Key::Party(p)) => Some(p.clone()),
+                            _ => None,
+                        })
+                    })
+                    .or_else(|| {
+                        row.get(whole.end).and_then(|s| match &s.key {
+                            Some(Key::Party(p)) => Some(p.clone()),
+                            _ => None,
+                        })
+                    })
+                    .or_else(|| ctx.main_party());
+                let Some(party) = party else { continue };
+                let lvl = group("lvl").and_then(|r| {
+                    row[r]
+                        .iter()
+                        .rev()
+                        .find_map(|s| s.level.as_ref().map(|l| l.0.clone()))
+                });
+                let place_sym = group("place").and_then(|r| {
+                    row[r.clone()]
+                        .iter()
+                        .position(|s| s.tag == "PLACE")
+                        .map(|p| p + r.start)
+                });
+                let level = match (&lvl, place_sym) {
+                    (Some(l), _) => l.clone(),
+                    (None, Some(p)) => match &row[p].key {
+                        Some(Key::Place { kind, .. }) => kind.clone(),
+                        _ => choose_place(lex, &row[p].places, None)
+                            .map(|c| lex.places[c].kind.clone())
+                            .unwrap_or_default(),
+                    },
+                    (None, None) => continue,
+                };
+                if !matches!(
+                    level.as_str(),
+                    "region" | "city" | "district" | "primary" | "village"
+                ) {
+                    continue;
+                }
+                let mut inner = Vec::new();
+                let place = match place_sym {
+                    Some(p) => {
+                        let mut ps = row[p].clone();
+                        resolve_place(&mut ps, lex, doc, Some(&level));
+                        let id = match &ps.key {
+                            Some(Key::Place { id, .. }) => Some(id.clone()),
+                            _ => None,
+                        };
+                        inner.push(ps);
+                        id
+                    }
+                    None => ctx.place_of_level(lex, &level),
+                };
+                if place.is_none() && level != "primary" {
+                    continue;
+                }
+                // The unit's own words: from its place or level to the branch word.
+                let first = group("place")
+                    .or(group("lvl"))
+                    .or(group("branch"))
+                    .map(|r| r.start)
+                    .unwrap_or(whole.start);
+                let first = first.min(group("branch").map(|r| r.start).unwrap_or(first));
+                let branch_end = group("branch").map(|r| r.end).unwrap_or(whole.end);
+                let span = (
+                    row[first].start,
+                    row[branch_end - 1]
+                        .end
+                        .max(row[whole.end - 1].end.min(row[branch_end - 1].end)),
+                );
+                for s in &row[whole.clone()] {
+                    if s.tag == "PARTY" {
+                        inner.push(s.clone());
+                    }
+                }
+                let case = row[whole.end - 1].case;
+                let key = Key::Unit {
+                    party,
+                    place,
+                    level,
+                };
+                let rid = rule.id.clone();
+                merge(row, whole.start, whole.end, |m| {
+                    let mut s = Sym::new("UNIT", m[0].start, m[m.len() - 1].end, String::new());
+                    s.key = Some(key);
+                    s.name_span = Some(span);
+                    s.case = case;
+                    s.inner = inner;
+                    s.rule = rid;
+                    s
+                });
+                applied = true;
+                break;
+            }
+            if !applied {
+                break;
+            }
+        }
+    }
+}
+
+fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
+    row[r].iter().find_map(|s| s.key.clone())
+}
+
+/// The post rules over a built row.
+pub(crate) fn posts(
+    row: &[Sym],
+    si: usize,
+    lex: &Lexicon,
+    ctx: &Context,
+    rules: &[Rule],
+    out: &mut Extraction,
+    last_person: &mut Option<Key>,
+) {
+    let (t, at) = tags(row);
+    let sent = &out.doc.sentences[si];
+    let evidence = (sent.start, sent.end.min(out.doc.body_end));
+    let date = row.iter().find_map(|s| s.date.clone());
+    for rule in rules.iter().filter(|r| r.kind == RuleKind::Post) {
+        for c in rule.regex.captures_iter(&t) {
+            let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
+            let Some(rr) = group("role") else { continue };
+            let role_sym = &row[rr.start];
+            let Some(mut role) = role_sym.role.clone() else {
+                continue;
+            };
+            let Some(pr) = group("per") else { continue };
+            let person = match row[pr.start].tag.as_str() {
+                "PRON" => last_person.clone(),
+                _ => row[pr.start].key.clone(),
+            };
+            let Some(person @ Key::Person(_)) = person else {
+                continue;
+            };
+            if group("council").is_some() && role == "member" {
+                role = "council_member".into();
+            }
+            let org_range = group("org").or(group("org2"));
+            let mut org = org_range.clone().and_then(|r| first_key(row, r));
+            if org.is_none() {
+                let lvl = org_range.and_then(|r| {
+                    row[r]
+                        .iter()
+                        .find_map(|s| s.level.as_ref().map(|l| l.0.clone()))
+                });
+                org = match (role.as_str(), lvl) {
+                    ("akim", Some(l)) => ctx.place_of_level(lex, &l).map(|p| {
+                        place_key(
+                            lex,
+                            lex.places.iter().position(|x| x.id == p).unwrap(),
+                            &out.doc,
+                        )
+                    }),
+                    ("akim", None) => None,
+                    ("president", _) => {
+                        let c = ctx.country(lex);
+                        lex.places
+                            .iter()
+                            .position(|x| x.id == c)
+                            .map(|p| place_key(lex, p, &out.doc))
+                    }
+                    (_, Some(_)) => None,
+                    _ => ctx.main_party().map(Key::Party),
+                };
+            }
+            let Some(org) = org else { continue };
+            let mods: Vec<&str> = group("mod")
+                .map(|r| row[r].iter().map(|s| s.tag.as_str()).collect())
+                .unwrap_or_default();
+            let mut status = rule.status.clone();
+            if mods.contains(&"FORMER") {
+                status = "former".into();
+            } else if mods.contains(&"NEW") && status == "current" {
+                status = "start".into();
+            }
+            let date = if matches!(status.as_str(), "start" | "end") {
+                date.clone()
+            } else {
+                None
+            };
+            out.posts.push(PostClaim {
+                person,
+                role,
+                role_span: (role_sym.start, role_sym.end),
+                org,
+                status,
+                date,
+                evidence,
+                rule: rule.id.clone(),
+            });
+        }
+    }
+}
+
+/// Entity mentions and role mentions of a built row.
+pub(crate) fn collect_mentions(
+    row: &[Sym],
+    mentions: &mut Vec<Mention>,
+    roles: &mut Vec<RoleMention>,
+) {
+    for s in row {
+        if let Some(key) = &s.key {
+            let (start, end) = s.name_span.unwrap_or((s.start, s.end));
+            mentions.push(Mention {
+                start,
+                end,
+                key: key.clone(),
+                rule: s.rule.clone(),
+            });
+        }
+        if let Some(r) = &s.role {
+            roles.push(RoleMention {
+                start: s.start,
+                end: s.end,
+                role: r.clone(),
+            });
+        }
+        collect_mentions(&s.inner, mentions, roles);
+    }
+}

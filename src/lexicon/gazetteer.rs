@@ -1,0 +1,266 @@
+//! The gazetteer: every name, role word, level word, cue and event word of
+//! the lexicon as a sequence of lemma keys, matched against the lemma
+//! candidates of the text's words. A word matches a phrase word when their
+//! candidate sets meet, so Казахстанской партии matches Казахстанская партия.
+//! A form written with a capital needs a capital in the text.
+
+use super::morph::{Case, Lemma, Morphology};
+use super::{Org, Party, Place, SeedError, Table};
+use std::collections::HashMap;
+
+/// What a matched phrase is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tag {
+    Party(usize),
+    Place(usize),
+    Org(usize),
+    OrgHead {
+        kind: String,
+        after: bool,
+    },
+    Role(String),
+    Level {
+        level: String,
+        adj: bool,
+        head: bool,
+    },
+    Cue(String),
+    Event(String),
+}
+
+impl Tag {
+    /// Which tag wins when two phrases of one length match the same words.
+    fn priority(&self) -> u8 {
+        match self {
+            Tag::Party(_) => 0,
+            Tag::Org(_) => 1,
+            Tag::Role(_) => 2,
+            Tag::Place(_) => 3,
+            Tag::Event(_) => 4,
+            Tag::Level { .. } => 5,
+            Tag::Cue(_) => 6,
+            Tag::OrgHead { .. } => 7,
+        }
+    }
+
+    /// Whether a lemma reached through a derivational ending may match.
+    fn derived_ok(&self) -> bool {
+        matches!(
+            self,
+            Tag::Role(_) | Tag::Level { .. } | Tag::Cue(_) | Tag::Event(_) | Tag::OrgHead { .. }
+        )
+    }
+}
+
+#[derive(Debug)]
+struct Phrase {
+    words: Vec<Vec<String>>,
+    caps: Vec<bool>,
+    tag: Tag,
+}
+
+/// A phrase found in a run of words.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// Number of words covered.
+    pub len: usize,
+    pub tag: Tag,
+    /// Case of the last word.
+    pub case: Case,
+    /// Every word matched as written, without stripping an ending.
+    pub exact: bool,
+}
+
+/// A word of the text as the gazetteer sees it.
+pub struct WordView<'a> {
+    pub lemmas: &'a [Lemma],
+    pub cap: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    phrases: Vec<Phrase>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// Keys of a lemma set worth comparing: the word itself, and candidates of
+/// three letters or more.
+fn keys(lemmas: &[Lemma]) -> impl Iterator<Item = &Lemma> {
+    lemmas
+        .iter()
+        .filter(|l| l.depth == 0 || l.text.chars().count() >= 3)
+}
+
+impl Gazetteer {
+    #[allow(clippy::too_many_arguments)]
+    pub fn build(
+        morph: &Morphology,
+        parties: &[Party],
+        places: &[Place],
+        orgs: &[Org],
+        heads: &Table,
+        roles: &Table,
+        levels: &Table,
+        cues: &Table,
+        events: &Table,
+    ) -> Result<Gazetteer, SeedError> {
+        let mut g = Gazetteer::default();
+        for (i, p) in parties.iter().enumerate() {
+            for f in &p.forms {
+                g.add(morph, f, Tag::Party(i));
+            }
+        }
+        for (i, p) in places.iter().enumerate() {
+            for f in &p.forms {
+                g.add(morph, f, Tag::Place(i));
+            }
+        }
+        for (i, o) in orgs.iter().enumerate() {
+            for f in &o.forms {
+                g.add(morph, f, Tag::Org(i));
+            }
+        }
+        for row in &heads.rows {
+            let [head, kind, pos] = row.cols::<3>()?;
+            g.add(
+                morph,
+                head,
+                Tag::OrgHead {
+                    kind: kind.into(),
+                    after: pos == "after",
+                },
+            );
+        }
+        for row in &roles.rows {
+            let [key, lang, words] = row.cols::<3>()?;
+            if !matches!(lang, "kk" | "ru" | "en") {
+                return Err(row.error(format!("language must be kk, ru or en, not {lang:?}")));
+            }
+            g.add(morph, words, Tag::Role(key.into()));
+        }
+        for row in &levels.rows {
+            let [level, words, use_] = row.cols::<3>()?;
+            let (adj, head) = match use_ {
+                "adj" => (true, false),
+                "head" => (false, true),
+                "both" => (true, true),
+                _ => return Err(row.error(format!("use must be adj, head or both, not {use_:?}"))),
+            };
+            g.add(
+                morph,
+                words,
+                Tag::Level {
+                    level: level.into(),
+                    adj,
+                    head,
+                },
+            );
+        }
+        for row in &cues.rows {
+            let [tag, words] = row.cols::<2>()?;
+            if !tag.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(row.error(format!("a cue tag is upper-case ASCII, not {tag:?}")));
+            }
+            g.add(morph, words, Tag::Cue(tag.into()));
+        }
+        for row in &events.rows {
+            let [ty, words] = row.cols::<2>()?;
+            const TYPES: [&str; 9] = [
+                "Conference",
+                "Congress",
+                "CouncilSession",
+                "Meeting",
+                "Visit",
+                "Registration",
+                "Founding",
+                "Renaming",
+                "Merger",
+            ];
+            if !TYPES.contains(&ty) {
+                return Err(row.error(format!("unknown event type {ty:?}")));
+            }
+            g.add(morph, words, Tag::Event(ty.into()));
+        }
+        Ok(g)
+    }
+
+    fn add(&mut self, morph: &Morphology, form: &str, tag: Tag) {
+        let words: Vec<&str> = form
+            .split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '“' | '”' | '"'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        let caps = words
+            .iter()
+            .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        let words: Vec<Vec<String>> = words
+            .iter()
+            .map(|w| {
+                let lemmas = morph.analyze(&w.to_lowercase());
+                let mut k: Vec<String> = keys(&lemmas).map(|l| l.text.clone()).collect();
+                k.dedup();
+                k
+            })
+            .collect();
+        let idx = self.phrases.len();
+        for k in &words[0] {
+            let v = self.index.entry(k.clone()).or_default();
+            if !v.contains(&idx) {
+                v.push(idx);
+            }
+        }
+        self.phrases.push(Phrase { words, caps, tag });
+    }
+
+    /// Every phrase that starts at word `i`, longest first.
+    pub fn hits_at(&self, words: &[WordView], i: usize) -> Vec<Hit> {
+        let mut cands: Vec<usize> = Vec::new();
+        for l in keys(words[i].lemmas) {
+            if let Some(v) = self.index.get(&l.text) {
+                for &p in v {
+                    if !cands.contains(&p) {
+                        cands.push(p);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for p in cands {
+            let ph = &self.phrases[p];
+            if i + ph.words.len() > words.len() {
+                continue;
+            }
+            let mut case = Case::Nom;
+            let mut exact = true;
+            let ok = ph.words.iter().enumerate().all(|(j, want)| {
+                let w = &words[i + j];
+                if ph.caps[j] && !w.cap {
+                    return false;
+                }
+                match keys(w.lemmas)
+                    .find(|l| want.contains(&l.text) && (!l.derived || ph.tag.derived_ok()))
+                {
+                    Some(l) => {
+                        case = l.case;
+                        exact &= l.depth == 0;
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if ok {
+                out.push(Hit {
+                    len: ph.words.len(),
+                    tag: ph.tag.clone(),
+                    case,
+                    exact,
+                });
+            }
+        }
+        out.sort_by_key(|h| (std::cmp::Reverse(h.len), !h.exact, h.tag.priority()));
+        out
+    }
+}

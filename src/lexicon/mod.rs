@@ -1,0 +1,544 @@
+//! Stage 3, lexicon: the gazetteers, cue words and morphology tables under
+//! `seeds/`, loaded strictly (a bad row is an error naming file and line) and
+//! compiled into a [`Gazetteer`] that matches lemma sequences, so that
+//! «AMANAT»-тың, Түркістан облыстық and Алматинского городского all match.
+//!
+//! The seeds are compiled into the binary; `--seeds DIR` reads them from a
+//! folder instead, for editing without rebuilding.
+
+pub mod gazetteer;
+pub mod morph;
+
+pub use gazetteer::{Gazetteer, Tag};
+pub use morph::{Case, Lemma, Morphology};
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A seed file that could not be read or has a bad row.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct SeedError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The seed files, as compiled into the binary.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "lexicons/parties.tsv",
+        include_str!("../../seeds/lexicons/parties.tsv"),
+    ),
+    (
+        "lexicons/places.tsv",
+        include_str!("../../seeds/lexicons/places.tsv"),
+    ),
+    (
+        "lexicons/organizations.tsv",
+        include_str!("../../seeds/lexicons/organizations.tsv"),
+    ),
+    (
+        "lexicons/org_heads.tsv",
+        include_str!("../../seeds/lexicons/org_heads.tsv"),
+    ),
+    (
+        "lexicons/roles.tsv",
+        include_str!("../../seeds/lexicons/roles.tsv"),
+    ),
+    (
+        "lexicons/levels.tsv",
+        include_str!("../../seeds/lexicons/levels.tsv"),
+    ),
+    (
+        "lexicons/cues.tsv",
+        include_str!("../../seeds/lexicons/cues.tsv"),
+    ),
+    (
+        "lexicons/events.tsv",
+        include_str!("../../seeds/lexicons/events.tsv"),
+    ),
+    (
+        "lexicons/months.tsv",
+        include_str!("../../seeds/lexicons/months.tsv"),
+    ),
+    (
+        "lexicons/given_names.tsv",
+        include_str!("../../seeds/lexicons/given_names.tsv"),
+    ),
+    (
+        "lexicons/surname_shapes.tsv",
+        include_str!("../../seeds/lexicons/surname_shapes.tsv"),
+    ),
+    (
+        "lexicons/boilerplate.tsv",
+        include_str!("../../seeds/lexicons/boilerplate.tsv"),
+    ),
+    (
+        "lexicons/stopwords.tsv",
+        include_str!("../../seeds/lexicons/stopwords.tsv"),
+    ),
+    (
+        "lexicons/abbreviations.tsv",
+        include_str!("../../seeds/lexicons/abbreviations.tsv"),
+    ),
+    (
+        "morphology/kk_suffixes.tsv",
+        include_str!("../../seeds/morphology/kk_suffixes.tsv"),
+    ),
+    (
+        "morphology/kk_alternations.tsv",
+        include_str!("../../seeds/morphology/kk_alternations.tsv"),
+    ),
+    (
+        "morphology/ru_endings.tsv",
+        include_str!("../../seeds/morphology/ru_endings.tsv"),
+    ),
+    (
+        "rules/units.rules",
+        include_str!("../../seeds/rules/units.rules"),
+    ),
+    (
+        "rules/posts.rules",
+        include_str!("../../seeds/rules/posts.rules"),
+    ),
+];
+
+/// Where seed files come from.
+#[derive(Clone, Debug, Default)]
+pub enum SeedSource {
+    #[default]
+    Embedded,
+    Dir(PathBuf),
+}
+
+impl SeedSource {
+    /// The text of one seed file, by its path under `seeds/`.
+    pub fn read(&self, rel: &str) -> Result<(String, String), SeedError> {
+        match self {
+            SeedSource::Embedded => EMBEDDED
+                .iter()
+                .find(|(p, _)| *p == rel)
+                .map(|(p, t)| (format!("seeds/{p}"), t.to_string()))
+                .ok_or_else(|| SeedError {
+                    file: format!("seeds/{rel}"),
+                    line: 0,
+                    message: "not compiled in".into(),
+                }),
+            SeedSource::Dir(dir) => {
+                let path = dir.join(rel);
+                std::fs::read_to_string(&path)
+                    .map(|t| (path.display().to_string(), t))
+                    .map_err(|e| SeedError {
+                        file: path.display().to_string(),
+                        line: 0,
+                        message: e.to_string(),
+                    })
+            }
+        }
+    }
+}
+
+/// One data row of a TSV seed file.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub file: String,
+    pub line: usize,
+    pub cols: Vec<String>,
+}
+
+impl Row {
+    /// Exactly `N` columns (an empty trailing column counts).
+    pub fn cols<const N: usize>(&self) -> Result<[&str; N], SeedError> {
+        if self.cols.len() != N {
+            return Err(self.error(format!(
+                "expected {N} tab-separated columns, found {}",
+                self.cols.len()
+            )));
+        }
+        Ok(std::array::from_fn(|i| self.cols[i].as_str()))
+    }
+
+    pub fn error(&self, message: String) -> SeedError {
+        SeedError {
+            file: self.file.clone(),
+            line: self.line,
+            message,
+        }
+    }
+}
+
+/// A TSV seed file: its rows and the examples in its header comments.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    pub file: String,
+    pub rows: Vec<Row>,
+    /// `(must_match, text, line)` from `# example+:` and `# example-:` lines.
+    pub examples: Vec<(bool, String, usize)>,
+}
+
+impl Table {
+    pub fn parse(file: &str, text: &str) -> Table {
+        let mut t = Table {
+            file: file.to_string(),
+            ..Default::default()
+        };
+        for (i, line) in text.lines().enumerate() {
+            let line_no = i + 1;
+            if let Some(rest) = line.strip_prefix('#') {
+                let rest = rest.trim();
+                for (prefix, positive) in [("example+:", true), ("example-:", false)] {
+                    if let Some(ex) = rest.strip_prefix(prefix) {
+                        for part in ex.split(" ; ") {
+                            t.examples
+                                .push((positive, part.trim().to_string(), line_no));
+                        }
+                    }
+                }
+                continue;
+            }
+            if line.trim().is_empty() {
+                continue;
+            }
+            let cols = line.split('\t').map(|c| c.trim().to_string()).collect();
+            t.rows.push(Row {
+                file: file.to_string(),
+                line: line_no,
+                cols,
+            });
+        }
+        t
+    }
+}
+
+/// A party of the gazetteer.
+#[derive(Clone, Debug)]
+pub struct Party {
+    pub id: String,
+    pub labels: [String; 3],
+    pub forms: Vec<String>,
+    pub former: Vec<(String, String)>,
+}
+
+/// A place of the gazetteer.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub id: String,
+    pub kind: String,
+    pub parent: Option<String>,
+    pub iso: Option<String>,
+    pub labels: [String; 3],
+    pub forms: Vec<String>,
+}
+
+/// A named organization of the gazetteer.
+#[derive(Clone, Debug)]
+pub struct Org {
+    pub id: String,
+    pub kind: String,
+    pub labels: [String; 3],
+    pub forms: Vec<String>,
+}
+
+/// Everything read from `seeds/`.
+pub struct Lexicon {
+    pub parties: Vec<Party>,
+    pub places: Vec<Place>,
+    pub orgs: Vec<Org>,
+    /// (head lemma, kind, head follows the name)
+    pub org_heads: Vec<(String, String, bool)>,
+    pub months: HashMap<String, u32>,
+    /// translit key -> gender
+    pub given: HashMap<String, char>,
+    /// (ending, is patronymic, gender)
+    pub surname_shapes: Vec<(String, bool, char)>,
+    separators: Vec<String>,
+    timewords: Vec<String>,
+    pub stopwords: HashSet<String>,
+    abbreviations: HashSet<String>,
+    pub morph: Morphology,
+    pub gazetteer: Gazetteer,
+    /// Every table, for `check`.
+    pub tables: Vec<Table>,
+    /// (rules file, text)
+    pub rule_files: Vec<(String, String)>,
+}
+
+fn labels(row: &Row, kk: &str, ru: &str, en: &str) -> Result<[String; 3], SeedError> {
+    if kk.is_empty() || ru.is_empty() || en.is_empty() {
+        return Err(row.error("kk, ru and en labels are required".into()));
+    }
+    Ok([kk.to_string(), ru.to_string(), en.to_string()])
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty() && *x != "-")
+        .map(String::from)
+        .collect()
+}
+
+impl Lexicon {
+    /// Loads and validates every seed file.
+    pub fn load(src: &SeedSource) -> Result<Lexicon, SeedError> {
+        let table = |rel: &str| -> Result<Table, SeedError> {
+            let (file, text) = src.read(rel)?;
+            Ok(Table::parse(&file, &text))
+        };
+        let t_parties = table("lexicons/parties.tsv")?;
+        let t_places = table("lexicons/places.tsv")?;
+        let t_orgs = table("lexicons/organizations.tsv")?;
+        let t_heads = table("lexicons/org_heads.tsv")?;
+        let t_roles = table("lexicons/roles.tsv")?;
+        let t_levels = table("lexicons/levels.tsv")?;
+        let t_cues = table("lexicons/cues.tsv")?;
+        let t_events = table("lexicons/events.tsv")?;
+        let t_months = table("lexicons/months.tsv")?;
+        let t_given = table("lexicons/given_names.tsv")?;
+        let t_shapes = table("lexicons/surname_shapes.tsv")?;
+        let t_bp = table("lexicons/boilerplate.tsv")?;
+        let t_stop = table("lexicons/stopwords.tsv")?;
+        let t_abbr = table("lexicons/abbreviations.tsv")?;
+        let t_kk = table("morphology/kk_suffixes.tsv")?;
+        let t_alt = table("morphology/kk_alternations.tsv")?;
+        let t_ru = table("morphology/ru_endings.tsv")?;
+        let morph = Morphology::load(&t_kk, &t_alt, &t_ru)?;
+
+        let mut parties = Vec::new();
+        for row in &t_parties.rows {
+            let [id, kk, ru, en, other, former] = row.cols::<6>()?;
+            let mut forms = vec![kk.to_string(), ru.to_string(), en.to_string()];
+            forms.extend(list(other));
+            let mut fm = Vec::new();
+            for f in list(former) {
+                let (name, date) = f
+                    .split_once('@')
+                    .ok_or_else(|| row.error(format!("former name {f:?} needs @YYYY-MM-DD")))?;
+                if !is_iso_date(date) {
+                    return Err(row.error(format!("bad date {date:?} in former name")));
+                }
+                forms.push(name.to_string());
+                fm.push((name.to_string(), date.to_string()));
+            }
+            parties.push(Party {
+                id: id.into(),
+                labels: labels(row, kk, ru, en)?,
+                forms,
+                former: fm,
+            });
+        }
+        let mut places = Vec::new();
+        for row in &t_places.rows {
+            let [id, kind, parent, iso, kk, ru, en, other, adj] = row.cols::<9>()?;
+            if !matches!(
+                kind,
+                "country" | "region" | "city" | "district" | "village" | "lake"
+            ) {
+                return Err(row.error(format!("unknown place kind {kind:?}")));
+            }
+            let mut forms = vec![kk.to_string(), ru.to_string(), en.to_string()];
+            forms.extend(list(other));
+            forms.extend(list(adj));
+            places.push(Place {
+                id: id.into(),
+                kind: kind.into(),
+                parent: (parent != "-").then(|| parent.to_string()),
+                iso: (iso != "-").then(|| iso.to_string()),
+                labels: labels(row, kk, ru, en)?,
+                forms,
+            });
+        }
+        for p in &places {
+            if let Some(parent) = &p.parent {
+                if !places.iter().any(|q| &q.id == parent) {
+                    let row = t_places
+                        .rows
+                        .iter()
+                        .find(|r| r.cols[0] == p.id)
+                        .expect("row of place");
+                    return Err(row.error(format!("parent {parent:?} is not a place of this file")));
+                }
+            }
+        }
+        let mut orgs = Vec::new();
+        for row in &t_orgs.rows {
+            let [id, kind, kk, ru, en, other] = row.cols::<6>()?;
+            let mut forms = vec![kk.to_string(), ru.to_string(), en.to_string()];
+            forms.extend(list(other));
+            orgs.push(Org {
+                id: id.into(),
+                kind: kind.into(),
+                labels: labels(row, kk, ru, en)?,
+                forms,
+            });
+        }
+        let mut org_heads = Vec::new();
+        for row in &t_heads.rows {
+            let [head, kind, pos] = row.cols::<3>()?;
+            if !matches!(pos, "after" | "before") {
+                return Err(row.error(format!("position must be after or before, not {pos:?}")));
+            }
+            org_heads.push((head.to_string(), kind.to_string(), pos == "after"));
+        }
+        let mut months = HashMap::new();
+        for row in &t_months.rows {
+            let [n, name] = row.cols::<2>()?;
+            let n: u32 = n
+                .parse()
+                .ok()
+                .filter(|n| (1..=12).contains(n))
+                .ok_or_else(|| row.error(format!("bad month {n:?}")))?;
+            months.insert(name.to_lowercase(), n);
+        }
+        let mut given = HashMap::new();
+        for row in &t_given.rows {
+            let [name, g] = row.cols::<2>()?;
+            let g = match g {
+                "m" => 'm',
+                "f" => 'f',
+                _ => return Err(row.error(format!("gender must be m or f, not {g:?}"))),
+            };
+            given.insert(crate::text::translit::key(name), g);
+        }
+        let mut surname_shapes = Vec::new();
+        for row in &t_shapes.rows {
+            let [end, kind, g] = row.cols::<3>()?;
+            if !matches!(kind, "surname" | "patronymic") {
+                return Err(row.error(format!("kind must be surname or patronymic, not {kind:?}")));
+            }
+            surname_shapes.push((
+                end.to_string(),
+                kind == "patronymic",
+                g.chars().next().unwrap_or('-'),
+            ));
+        }
+        surname_shapes.sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
+        let (mut separators, mut timewords) = (Vec::new(), Vec::new());
+        for row in &t_bp.rows {
+            let [kind, text] = row.cols::<2>()?;
+            match kind {
+                "separator" => separators.push(text.to_string()),
+                "timeword" => timewords.push(text.to_lowercase()),
+                _ => {
+                    return Err(
+                        row.error(format!("kind must be separator or timeword, not {kind:?}"))
+                    )
+                }
+            }
+        }
+        let one_col = |t: &Table| -> Result<HashSet<String>, SeedError> {
+            t.rows
+                .iter()
+                .map(|r| r.cols::<1>().map(|[w]| w.to_lowercase()))
+                .collect()
+        };
+        let stopwords = one_col(&t_stop)?;
+        let abbreviations = one_col(&t_abbr)?;
+
+        let gazetteer = Gazetteer::build(
+            &morph, &parties, &places, &orgs, &t_heads, &t_roles, &t_levels, &t_cues, &t_events,
+        )?;
+        let mut rule_files = Vec::new();
+        for rel in ["rules/units.rules", "rules/posts.rules"] {
+            rule_files.push(src.read(rel)?);
+        }
+        Ok(Lexicon {
+            parties,
+            places,
+            orgs,
+            org_heads,
+            months,
+            given,
+            surname_shapes,
+            separators,
+            timewords,
+            stopwords,
+            abbreviations,
+            morph,
+            gazetteer,
+            tables: vec![
+                t_parties, t_places, t_orgs, t_heads, t_roles, t_levels, t_cues, t_events,
+                t_months, t_given, t_shapes, t_bp, t_stop, t_abbr, t_kk, t_alt, t_ru,
+            ],
+            rule_files,
+        })
+    }
+
+    pub fn is_abbreviation(&self, lower: &str) -> bool {
+        self.abbreviations.contains(lower)
+    }
+    pub fn boilerplate_separators(&self) -> &[String] {
+        &self.separators
+    }
+    pub fn boilerplate_timewords(&self) -> &[String] {
+        &self.timewords
+    }
+
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The place and all the places that contain it, innermost first.
+    pub fn place_chain(&self, id: &str) -> Vec<&Place> {
+        let mut out = Vec::new();
+        let mut cur = self.place(id);
+        while let Some(p) = cur {
+            out.push(p);
+            cur = p.parent.as_deref().and_then(|q| self.place(q));
+        }
+        out
+    }
+
+    /// Gender of a given name in any script, if the lexicon knows it.
+    pub fn given_gender(&self, name: &str) -> Option<char> {
+        let k = crate::text::translit::key(name);
+        if let Some(g) = self.given.get(&k) {
+            return Some(*g);
+        }
+        // Hyphenated names: Seiful-Malik, Касым-Жомарт.
+        k.split('-').find_map(|part| self.given.get(part).copied())
+    }
+
+    /// The surname or patronymic shape of a word: (is patronymic, gender).
+    pub fn surname_shape(&self, word: &str) -> Option<(bool, char)> {
+        let lower = word.to_lowercase();
+        if lower.chars().count() < 4 {
+            return None;
+        }
+        self.surname_shapes
+            .iter()
+            .find(|(end, _, _)| lower.ends_with(end.as_str()))
+            .map(|(_, p, g)| (*p, *g))
+    }
+}
+
+/// Loads the lexicon from the default (embedded) seeds, once per process.
+pub fn default_lexicon() -> Result<&'static Lexicon, SeedError> {
+    use std::sync::OnceLock;
+    static LEX: OnceLock<Result<Lexicon, String>> = OnceLock::new();
+    match LEX.get_or_init(|| Lexicon::load(&SeedSource::Embedded).map_err(|e| e.to_string())) {
+        Ok(l) => Ok(l),
+        Err(e) => Err(SeedError {
+            file: "seeds".into(),
+            line: 0,
+            message: e.clone(),
+        }),
+    }
+}
+
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The seeds folder of a checkout, if `dir` holds one.
+pub fn seeds_dir(dir: &Path) -> Option<PathBuf> {
+    let p = dir.join("seeds");
+    p.join("lexicons").is_dir().then_some(p)
+}

@@ -1,0 +1,242 @@
+//! Morphology: lemma candidates of a word. Kazakh endings are stripped right
+//! to left (case, possessive, plural, attributive, adjective) with consonant
+//! alternation at the boundary; Russian endings are replaced by their lemma
+//! endings; English possessives and plurals are dropped. Gazetteers decide
+//! which candidate is real, so that Қарағанды and Қызылорда stay whole.
+//!
+//! `analyze("төрағалығына")` includes `төраға`; `analyze("Токаевым")`
+//! includes `токаев`.
+
+use super::SeedError;
+
+/// Grammatical case marked by the outermost ending stripped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Case {
+    #[default]
+    Nom,
+    Gen,
+    Acc,
+    Dat,
+    Loc,
+    Abl,
+    Ins,
+}
+
+impl Case {
+    pub fn code(self) -> &'static str {
+        match self {
+            Case::Nom => "nom",
+            Case::Gen => "gen",
+            Case::Acc => "acc",
+            Case::Dat => "dat",
+            Case::Loc => "loc",
+            Case::Abl => "abl",
+            Case::Ins => "ins",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Option<Case>> {
+        Some(Some(match s {
+            "nom" => Case::Nom,
+            "gen" => Case::Gen,
+            "acc" => Case::Acc,
+            "dat" => Case::Dat,
+            "loc" => Case::Loc,
+            "abl" => Case::Abl,
+            "ins" => Case::Ins,
+            "-" => return Some(None),
+            _ => return None,
+        }))
+    }
+}
+
+/// One lemma candidate of a word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lemma {
+    pub text: String,
+    pub case: Case,
+    /// A derivational ending was stripped (облыстық -> облыс, plural):
+    /// such lemmas name a different thing than a proper name.
+    pub derived: bool,
+    /// Number of endings stripped.
+    pub depth: u8,
+}
+
+#[derive(Debug)]
+struct KkSuffix {
+    text: String,
+    case: Option<Case>,
+    derived: bool,
+    vowel_initial: bool,
+}
+
+#[derive(Debug)]
+struct RuEnding {
+    ending: String,
+    replace: String,
+    case: Case,
+}
+
+/// Suffix tables read from `seeds/morphology/`.
+#[derive(Debug, Default)]
+pub struct Morphology {
+    kk: Vec<KkSuffix>,
+    alternations: Vec<(char, char)>,
+    ru: Vec<RuEnding>,
+}
+
+const VOWELS: &str = "аәеиоөұүыіэюяё";
+
+impl Morphology {
+    pub fn load(
+        kk: &super::Table,
+        alt: &super::Table,
+        ru: &super::Table,
+    ) -> Result<Self, SeedError> {
+        let mut m = Morphology::default();
+        for row in &kk.rows {
+            let [text, category, case] = row.cols::<3>()?;
+            let case =
+                Case::parse(case).ok_or_else(|| row.error(format!("unknown case {case:?}")))?;
+            m.kk.push(KkSuffix {
+                vowel_initial: text.chars().next().is_some_and(|c| VOWELS.contains(c)),
+                derived: category.starts_with("adjective") || category == "plural",
+                text: text.to_string(),
+                case,
+            });
+        }
+        // Longer endings first, so that -ның is tried before -ы.
+        m.kk.sort_by_key(|s| std::cmp::Reverse(s.text.chars().count()));
+        for row in &alt.rows {
+            let [a, b] = row.cols::<2>()?;
+            let (Some(a), Some(b)) = (single(a), single(b)) else {
+                return Err(row.error("each column must be one letter".into()));
+            };
+            m.alternations.push((a, b));
+        }
+        for row in &ru.rows {
+            let [ending, replace, case] = row.cols::<3>()?;
+            let case = Case::parse(case)
+                .flatten()
+                .ok_or_else(|| row.error(format!("unknown case {case:?}")))?;
+            m.ru.push(RuEnding {
+                ending: ending.into(),
+                replace: replace.into(),
+                case,
+            });
+        }
+        Ok(m)
+    }
+
+    /// Every lemma candidate of a lowercase word, the word itself first.
+    pub fn analyze(&self, lower: &str) -> Vec<Lemma> {
+        let mut out = vec![Lemma {
+            text: lower.to_string(),
+            case: Case::Nom,
+            derived: false,
+            depth: 0,
+        }];
+        if lower.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+            self.kk_strip(lower, None, false, 0, &mut out);
+            self.ru_endings(lower, &mut out);
+        } else if lower.chars().any(|c| c.is_ascii_alphabetic()) {
+            en_endings(lower, &mut out);
+        }
+        out
+    }
+
+    fn kk_strip(
+        &self,
+        word: &str,
+        case: Option<Case>,
+        derived: bool,
+        depth: u8,
+        out: &mut Vec<Lemma>,
+    ) {
+        if depth >= 3 {
+            return;
+        }
+        let len = word.chars().count();
+        for s in &self.kk {
+            let Some(stem) = word.strip_suffix(s.text.as_str()) else {
+                continue;
+            };
+            if len - s.text.chars().count() < 3 {
+                continue;
+            }
+            let case = case.or(s.case);
+            let derived = derived || s.derived;
+            let mut stems = vec![stem.to_string()];
+            if s.vowel_initial {
+                if let Some(last) = stem.chars().last() {
+                    for &(voiced, voiceless) in &self.alternations {
+                        if last == voiced {
+                            let mut alt = stem[..stem.len() - last.len_utf8()].to_string();
+                            alt.push(voiceless);
+                            stems.push(alt);
+                        }
+                    }
+                }
+            }
+            for st in stems {
+                if !out.iter().any(|l| l.text == st) {
+                    out.push(Lemma {
+                        text: st.clone(),
+                        case: case.unwrap_or_default(),
+                        derived,
+                        depth: depth + 1,
+                    });
+                }
+                self.kk_strip(&st, case, derived, depth + 1, out);
+            }
+        }
+    }
+
+    fn ru_endings(&self, word: &str, out: &mut Vec<Lemma>) {
+        let len = word.chars().count();
+        for e in &self.ru {
+            let Some(stem) = word.strip_suffix(e.ending.as_str()) else {
+                continue;
+            };
+            if len - e.ending.chars().count() < 2 {
+                continue;
+            }
+            let lemma = format!("{stem}{}", e.replace);
+            if !out.iter().any(|l| l.text == lemma) {
+                out.push(Lemma {
+                    text: lemma,
+                    case: e.case,
+                    derived: false,
+                    depth: 1,
+                });
+            }
+        }
+    }
+}
+
+fn en_endings(word: &str, out: &mut Vec<Lemma>) {
+    for (end, rep, derived) in [
+        ("'s", "", false),
+        ("’s", "", false),
+        ("s'", "", false),
+        ("es", "", true),
+        ("s", "", true),
+    ] {
+        if let Some(stem) = word.strip_suffix(end) {
+            if stem.chars().count() >= 3 {
+                out.push(Lemma {
+                    text: format!("{stem}{rep}"),
+                    case: Case::Gen,
+                    derived,
+                    depth: 1,
+                });
+            }
+        }
+    }
+}
+
+fn single(s: &str) -> Option<char> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}

@@ -1,0 +1,14 @@
+//! The `partygraph` command: parse the arguments, run, turn the result into
+//! an exit code. Everything else lives in `cli.rs` and the library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    match cli::run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("partygraph: error: {e:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Stage 5, resolve: an [`Extraction`] becomes a [`Resolved`] article: one
+//! [`Entity`] per real-world thing, with an id derived from its normalized
+//! name (so rebuilding gives the same ids), and posts and events that point
+//! at entity ids. Within an article, a surname alone or initials with a
+//! surname (Ж.Базартай) join the full name they fit (Жандос Базартай).
+//!
+//! Offsets here are code points of the article as read.
+
+use crate::extract::{EntityType, Extraction, Key, PersonName};
+use crate::lexicon::Lexicon;
+use crate::text::translit::{key as tkey, slug, stem_key};
+use std::collections::BTreeMap;
+
+/// A span of the original text, in code points, end exclusive.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Entity {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub ty: EntityType,
+    pub name: String,
+    pub mentions: Vec<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Place kind or organization kind.
+    #[serde(skip)]
+    pub kind: Option<String>,
+    /// Every name it is called in this article.
+    #[serde(skip)]
+    pub names: Vec<String>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Post {
+    pub person: String,
+    pub role: String,
+    pub org: String,
+    pub status: String,
+    pub date: Option<String>,
+    pub evidence: Span,
+    pub role_text: String,
+    pub role_span: Span,
+    pub rule: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Event {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub org: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub participants: Vec<String>,
+    pub evidence: Span,
+    pub rule: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DateValue {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RoleWord {
+    pub start: usize,
+    pub end: usize,
+    pub role: String,
+    pub text: String,
+}
+
+/// One article, resolved.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Resolved {
+    pub doc: String,
+    pub lang: String,
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateValue>,
+    pub posts: Vec<Post>,
+    pub events: Vec<Event>,
+    pub roles: Vec<RoleWord>,
+    /// The article's text as read, for evidence.
+    #[serde(skip)]
+    pub text: String,
+}
+
+fn person_id(n: &PersonName) -> String {
+    let fam = n.surname.as_deref().map(slug).unwrap_or_default();
+    let giv = n
+        .given
+        .as_deref()
+        .map(slug)
+        .unwrap_or_else(|| slug(&n.initials));
+    if giv.is_empty() {
+        format!("person:{fam}")
+    } else {
+        format!("person:{fam}-{giv}")
+    }
+}
+
+/// Whether a short name (surname alone, initials and surname) fits a full one.
+fn fits(short: &PersonName, full: &PersonName) -> bool {
+    let (Some(a), Some(b)) = (&short.surname, &full.surname) else {
+        return false;
+    };
+    if stem_key(a) != stem_key(b) {
+        return false;
+    }
+    match (&short.given, &full.given) {
+        (Some(x), Some(y)) => tkey(x) == tkey(y),
+        (None, Some(y)) => {
+            short.initials.is_empty()
+                || tkey(&short.initials[..short.initials.chars().next().map_or(0, char::len_utf8)])
+                    .chars()
+                    .next()
+                    == tkey(y).chars().next()
+        }
+        _ => true,
+    }
+}
+
+/// The id of a non-person key.
+pub fn key_id(k: &Key) -> String {
+    match k {
+        Key::Person(n) => person_id(n),
+        Key::Party(p) => format!("party:{p}"),
+        Key::Place { id, .. } => format!("place:{id}"),
+        Key::Org { id, .. } => format!("org:{id}"),
+        Key::Unit {
+            party,
+            place,
+            level,
+        } => match place {
+            Some(p) => format!("unit:{party}/{p}"),
+            None => format!("unit:{party}/{level}"),
+        },
+    }
+}
+
+fn key_name(k: &Key, lex: &Lexicon, lang: usize) -> String {
+    match k {
+        Key::Person(n) => n.display.clone(),
+        Key::Party(p) => lex
+            .parties
+            .iter()
+            .find(|x| &x.id == p)
+            .map(|x| x.labels[lang].clone())
+            .unwrap_or_else(|| p.clone()),
+        Key::Place { name, .. } | Key::Org { name, .. } => name.clone(),
+        Key::Unit {
+            party,
+            place,
+            level,
+        } => {
+            let party = lex
+                .parties
+                .iter()
+                .find(|x| &x.id == party)
+                .map(|x| x.labels[lang].clone())
+                .unwrap_or_else(|| party.clone());
+            let place = place
+                .as_deref()
+                .and_then(|p| lex.place(p))
+                .map(|p| p.labels[lang].clone())
+                .unwrap_or_default();
+            let lvl = match (lang, level.as_str()) {
+                (0, "region") => "облыстық филиалы",
+                (0, "city") => "қалалық филиалы",
+                (0, "district") => "аудандық филиалы",
+                (1, "region") => "областной филиал",
+                (1, "city") => "городской филиал",
+                (1, "district") => "районный филиал",
+                (2, "region") => "regional branch",
+                (2, "city") => "city branch",
+                (2, "district") => "district branch",
+                _ => "",
+            };
+            [party, place, lvl.to_string()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    }
+}
+
+/// Resolves one extraction.
+pub fn resolve(
+    x: &Extraction,
+    lex: &Lexicon,
+    url: Option<String>,
+    title: Option<String>,
+) -> Resolved {
+    let d = &x.doc;
+    let lang = match d.lang {
+        crate::text::Lang::Kk => 0,
+        crate::text::Lang::Ru => 1,
+        crate::text::Lang::En => 2,
+    };
+    let span = |s: usize, e: usize| Span {
+        start: d.orig(s),
+        end: d.orig(e),
+        text: d.orig_slice(s, e),
+    };
+    // Persons: full names first, then the short forms that fit one of them.
+    let mut people: Vec<PersonName> = Vec::new();
+    let mut person_of: BTreeMap<PersonName, usize> = BTreeMap::new();
+    let mut names: Vec<&PersonName> = x
+        .mentions
+        .iter()
+        .filter_map(|m| match &m.key {
+            Key::Person(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    names.extend(x.posts.iter().filter_map(|p| match &p.person {
+        Key::Person(n) => Some(n),
+        _ => None,
+    }));
+    names.sort_by_key(|n| {
+        (
+            n.given.is_none(),
+            n.surname.is_none(),
+            std::cmp::Reverse(n.display.chars().count()),
+        )
+    });
+    for n in names {
+        if person_of.contains_key(n) {
+            continue;
+        }
+        let found = people.iter().position(|p| {
+            p.given.is_some()
+                && (fits(n, p)
+                    || (n.given.is_some()
+                        && n.surname.as_deref().map(stem_key)
+                            == p.surname.as_deref().map(stem_key)
+                        && n.given.as_deref().map(tkey) == p.given.as_deref().map(tkey)))
+        });
+        let idx = found.unwrap_or_else(|| {
+            people.push(n.clone());
+            people.len() - 1
+        });
+        person_of.insert(n.clone(), idx);
+    }
+    let id_of = |k: &Key| -> String {
+        match k {
+            Key::Person(n) => person_id(&people[person_of[n]]),
+            other => key_id(other),
+        }
+    };
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    for m in &x.mentions {
+        let id = id_of(&m.key);
+        let sp = span(m.start, m.end);
+        let e = entities.entry(id.clone()).or_insert_with(|| {
+            let (party, place, level, kind) = match &m.key {
+                Key::Unit {
+                    party,
+                    place,
+                    level,
+                } => (
+                    Some(format!("party:{party}")),
+                    place.as_ref().map(|p| format!("place:{p}")),
+                    Some(level.clone()),
+                    None,
+                ),
+                Key::Place { kind, .. } | Key::Org { kind, .. } => {
+                    (None, None, None, Some(kind.clone()))
+                }
+                _ => (None, None, None, None),
+            };
+            let name = match &m.key {
+                Key::Person(n) => people[person_of[n]].display.clone(),
+                k => key_name(k, lex, lang),
+            };
+            Entity {
+                id,
+                ty: m.key.entity_type(),
+                name,
+                mentions: vec![],
+                party,
+                place,
+                level,
+                kind,
+                names: vec![],
+            }
+        });
+        let surface = match &m.key {
+            Key::Person(n) => n.display.clone(),
+            _ => sp.text.clone(),
+        };
+        if !e.names.contains(&surface) {
+            e.names.push(surface);
+        }
+        if !e.mentions.contains(&sp) {
+            e.mentions.push(sp);
+        }
+    }
+    let mut entities: Vec<Entity> = entities.into_values().collect();
+    for e in &mut entities {
+        e.mentions.sort();
+    }
+    entities.sort_by_key(|e| (e.ty, e.mentions.first().map(|m| m.start)));
+    let mut posts: Vec<Post> = Vec::new();
+    for p in &x.posts {
+        let post = Post {
+            person: id_of(&p.person),
+            role: p.role.clone(),
+            org: id_of(&p.org),
+            status: p.status.clone(),
+            date: p.date.clone(),
+            evidence: span(p.evidence.0, p.evidence.1),
+            role_text: d.orig_slice(p.role_span.0, p.role_span.1),
+            role_span: span(p.role_span.0, p.role_span.1),
+            rule: p.rule.clone(),
+        };
+        if !posts
+            .iter()
+            .any(|q| q.person == post.person && q.role == post.role && q.org == post.org)
+        {
+            posts.push(post);
+        }
+    }
+    // A start without a date took effect at the article's main event.
+    let main_date = x.events.first().and_then(|e| e.date.clone());
+    for p in &mut posts {
+        if p.status == "start" && p.date.is_none() {
+            p.date = main_date.clone();
+        }
+    }
+    let events = x
+        .events
+        .iter()
+        .map(|e| Event {
+            ty: e.ty.clone(),
+            org: e.org.as_ref().map(id_of),
+            place: e.place.as_ref().map(id_of),
+            date: e.date.clone(),
+            participants: {
+                let mut v: Vec<String> = Vec::new();
+                for k in &e.participants {
+                    let id = id_of(k);
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
+                v
+            },
+            evidence: span(e.evidence.0, e.evidence.1),
+            rule: e.rule.clone(),
+        })
+        .collect();
+    let dates = x
+        .dates
+        .iter()
+        .map(|dm| DateValue {
+            start: d.orig(dm.start),
+            end: d.orig(dm.end),
+            text: d.orig_slice(dm.start, dm.end),
+            value: dm.value.clone(),
+        })
+        .collect();
+    let roles = x
+        .roles
+        .iter()
+        .map(|r| RoleWord {
+            start: d.orig(r.start),
+            end: d.orig(r.end),
+            role: r.role.clone(),
+            text: d.orig_slice(r.start, r.end),
+        })
+        .collect();
+    Resolved {
+        doc: d.id.clone(),
+        lang: d.lang.code().into(),
+        published: d.published.clone(),
+        url,
+        title,
+        entities,
+        dates,
+        posts,
+        events,
+        roles,
+        text: d.text.clone(),
+    }
+}
