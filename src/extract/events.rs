@@ -53,19 +53,18 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                 evidence: (sent.start, sent.end.min(out.doc.body_end)),
                 rule: format!("event.{}", ty.to_lowercase()),
             };
+            // Another event word with nothing of its own (no date, not said to
+            // have been held) speaks of the article's main event.
+            let own = held || row.iter().any(|s| s.date.is_some());
             let same = events.iter().position(|e| {
                 e.ty == ev.ty && (e.date.is_none() || ev.date.is_none() || e.date == ev.date)
-            });
+            }).or_else(|| (!own && !events.is_empty()).then_some(0));
             match same {
                 Some(j) => {
                     let e = &mut events[j];
                     e.date = e.date.clone().or(ev.date);
                     e.place = e.place.clone().or(ev.place);
-                    if matches!(e.org, Some(Key::Party(_)) | None)
-                        && matches!(ev.org, Some(Key::Unit { .. }))
-                    {
-                        e.org = ev.org;
-                    }
+                    e.org = e.org.clone().or(ev.org);
                     sentences_of[j].push(*si);
                 }
                 None => {

@@ -200,9 +200,10 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         events: vec![],
     };
     let mut last_person: Option<Key> = None;
+    let mut last_unit: Option<Key> = None;
     let mut sentence_syms = Vec::with_capacity(rows.len());
     for (row, &si) in rows.into_iter().zip(&body) {
-        let row = symbols::build(row, &out.doc, lex, &ctx, rules);
+        let row = symbols::build(row, &out.doc, lex, &ctx, rules, &mut last_unit);
         symbols::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
         symbols::collect_mentions(&row, &mut out.mentions, &mut out.roles);
         if let Some(p) = row.iter().rev().find_map(|s| match &s.key {

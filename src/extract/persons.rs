@@ -50,13 +50,12 @@ pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {
     if !w.cap || w.upper && w.text.chars().count() > 3 && !w.text.contains('-') {
         return None;
     }
-    w.lemmas
-        .iter()
-        .filter(|l| l.depth <= 1 && !l.derived)
-        .find_map(|l| {
-            lex.given_gender(&l.text)
-                .map(|g| (cased(w.text, &l.text), g))
-        })
+    let cands = || w.lemmas.iter().filter(|l| l.depth <= 1 && !l.derived);
+    let exact = cands().find_map(|l| {
+        let g = lex.given.get(&crate::text::translit::key(&l.text))?;
+        Some((cased(w.text, &l.text), *g))
+    });
+    exact.or_else(|| cands().find_map(|l| lex.given_gender(&l.text).map(|g| (cased(w.text, &l.text), g))))
 }
 
 /// The nominative surname of a word, preferring a lemma whose shape agrees

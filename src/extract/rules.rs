@@ -13,6 +13,7 @@
 //! example-: комиссия мүшелері
 //! ```
 //!
+//! A rule's id starts with the language it reads (kk, ru, en).
 //! Rules are parsed as written, then compiled; a bad rule is an error with
 //! its file and line.
 
@@ -36,6 +37,18 @@ pub struct Rule {
     pub examples: Vec<(bool, String, usize)>,
     pub file: String,
     pub line: usize,
+}
+
+impl Rule {
+    /// The language a rule reads: the first part of its id (kk, ru, en);
+    /// any other prefix reads every language.
+    pub fn lang(&self) -> Option<&str> {
+        self.id.split('.').next().filter(|p| matches!(*p, "kk" | "ru" | "en"))
+    }
+
+    pub fn applies_to(&self, lang: crate::text::Lang) -> bool {
+        self.lang().is_none_or(|l| l == lang.code())
+    }
 }
 
 /// Compiles a tag pattern into a regex over "TAG/case " words.

@@ -47,6 +47,8 @@ pub(crate) struct Sym {
     pub inner: Vec<Sym>,
     pub cap: bool,
     pub quote: Option<usize>,
+    /// Refers to an entity named earlier ("жаңа филиалдың"): no mention of its own.
+    pub silent: bool,
     pub text: String,
     pub lemmas: Rc<Vec<Lemma>>,
     pub rule: String,
@@ -69,6 +71,7 @@ impl Sym {
             inner: vec![],
             cap: false,
             quote: None,
+            silent: false,
             text,
             lemmas: Rc::new(vec![]),
             rule: String::new(),
@@ -214,7 +217,16 @@ pub(crate) fn tag(
                 upper: tok.upper,
                 initial: tok.initial,
                 taken: tok.kind != TokKind::Word
-                    || cov.is_some_and(|h| !matches!(h.tag, Tag::Place(_))),
+                    || cov.is_some_and(|h| {
+                        // A one-word party name that is also a given name
+                        // (Азат) yields to a person's name.
+                        let given_name = matches!(h.tag, Tag::Party(_))
+                            && h.len == 1
+                            && tok.cap
+                            && !tok.upper
+                            && lex.given_gender(&tok.text).is_some();
+                        !matches!(h.tag, Tag::Place(_)) && !given_name
+                    }),
                 named: cov.is_some_and(|h| matches!(h.tag, Tag::Place(_))),
                 first_in_sentence: k == 0,
             }
@@ -423,6 +435,7 @@ pub(crate) fn build(
     lex: &Lexicon,
     ctx: &Context,
     rules: &[Rule],
+    last_unit: &mut Option<Key>,
 ) -> Vec<Sym> {
     let mut i = 0;
     while i < row.len() {
@@ -498,6 +511,19 @@ pub(crate) fn build(
     }
     organizations(&mut row, doc, lex, ctx);
     units(&mut row, doc, lex, ctx, rules);
+    // A bare "филиал" after a unit was named refers to that unit.
+    for s in row.iter_mut() {
+        if s.tag == "UNIT" {
+            *last_unit = s.key.clone();
+        } else if s.tag == "BRANCH" {
+            if let Some(u) = last_unit.clone() {
+                s.tag = "UNIT".into();
+                s.key = Some(u);
+                s.silent = true;
+                s.rule = "anaphor.branch".into();
+            }
+        }
+    }
     // Places still ambiguous: the default reading.
     for s in row.iter_mut() {
         resolve_place(s, lex, doc, None);
@@ -700,7 +726,7 @@ fn sym_range(at: &[usize], m: regex::Match) -> std::ops::Range<usize> {
 }
 
 fn units(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context, rules: &[Rule]) {
-    for rule in rules.iter().filter(|r| r.kind == RuleKind::Unit) {
+    for rule in rules.iter().filter(|r| r.kind == RuleKind::Unit && r.applies_to(doc.lang)) {
         loop {
             let (t, at) = tags(row);
             let mut applied = false;
@@ -830,7 +856,9 @@ pub(crate) fn posts(
     let sent = &out.doc.sentences[si];
     let evidence = (sent.start, sent.end.min(out.doc.body_end));
     let date = row.iter().find_map(|s| s.date.clone());
-    for rule in rules.iter().filter(|r| r.kind == RuleKind::Post) {
+    let lang = out.doc.lang;
+    let before = out.posts.len();
+    for rule in rules.iter().filter(|r| r.kind == RuleKind::Post && r.applies_to(lang)) {
         for c in rule.regex.captures_iter(&t) {
             let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
             let Some(rr) = group("role") else { continue };
@@ -892,6 +920,10 @@ pub(crate) fn posts(
             } else {
                 None
             };
+            // One post per person and role in a sentence: the first rule that read it.
+            if out.posts[before..].iter().any(|p| p.person == person && p.role == role) {
+                continue;
+            }
             out.posts.push(PostClaim {
                 person,
                 role,
@@ -913,7 +945,7 @@ pub(crate) fn collect_mentions(
     roles: &mut Vec<RoleMention>,
 ) {
     for s in row {
-        if let Some(key) = &s.key {
+        if let Some(key) = s.key.as_ref().filter(|_| !s.silent) {
             let (start, end) = s.name_span.unwrap_or((s.start, s.end));
             mentions.push(Mention {
                 start,
