@@ -1,20 +1,43 @@
 //! The command line: clap definitions and one match that calls the stages.
 
-use anyhow::{Context as _, Result};
+use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use partygraph::lexicon::SeedSource;
+use partygraph::lookup::{self, dot::DotOptions};
 use partygraph::pipeline::Pipeline;
-use std::io::Write;
-use std::path::PathBuf;
+use partygraph::store::query::ResultFormat;
+use partygraph::store::{GraphStore, DEFAULT_STORE};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  partygraph ingest seeds/articles            build the graph into ./partygraph.db
+  partygraph who Amirtai                      a person's posts and sources, any script
+  partygraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'
+  partygraph extract --format json seeds/articles > out.jsonl
+  partygraph dot --focus Байтақ --depth 2 --render png -o baytaq.png
+  partygraph export --format turtle > graph.ttl
+
+The store is ./partygraph.db unless --store DIR or PARTYGRAPH_STORE says otherwise.";
 
 #[derive(Parser)]
 #[command(
     name = "partygraph",
     version,
-    about = "Turns news about Kazakhstan's political parties into a knowledge graph."
+    about = "Turns news about Kazakhstan's political parties into a knowledge graph.",
+    long_about = "Turns news about Kazakhstan's political parties (Kazakh, Russian, English) into a knowledge \
+graph: parties and their branches, people, posts, places, dates and events, each fact with the article and \
+sentence it came from. The graph lives in an embedded RDF store, answers SPARQL, draws GraphViz pictures and \
+answers lookups at the command line.",
+    after_help = AFTER_HELP
 )]
 struct Cli {
+    /// The store folder.
+    #[arg(long, global = true, env = "PARTYGRAPH_STORE", default_value = DEFAULT_STORE, value_name = "DIR")]
+    store: PathBuf,
     /// Read gazetteers and rules from this seeds folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     seeds: Option<PathBuf>,
@@ -24,12 +47,51 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
+    /// One FORMAT object per article per line, for machines and the scorer.
     Json,
+    /// The text with its mentions underlined and the facts below, for people.
     Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CardFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Jsonld,
+    Rdfxml,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Render {
+    Svg,
+    Png,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Extract and store articles into the graph (re-ingesting an article replaces its facts).
+    #[command(
+        after_help = "Inputs: .txt (the whole file is the article; a first line `date YYYY-MM-DD` gives the \
+publication date), .html (the article text without navigation), .jsonl (one article a line: id, text, optional \
+url, title, published). Folders are read recursively; - reads standard input.\n\
+A bad input is reported with its file (and line) and skipped; the others are stored; the exit code is 1."
+    )]
+    Ingest {
+        /// Files, folders or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Extract entities, posts and events without storing them.
     Extract {
         /// Files (.txt, .html, .jsonl), folders (read recursively) or - for standard input.
@@ -38,6 +100,69 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ExtractFormat,
     },
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the store.
+    #[command(
+        after_help = "The default graph is the union of all graphs; the prefixes pg:, id:, org:, prov:, \
+oa:, skos:, schema:, time:, rdf:, rdfs:, xsd:, owl: and dct: are declared.\n\
+Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role ?r . ?p schema:name ?who . ?r skos:notation ?role }'"
+    )]
+    Query {
+        /// The query text (or use -f).
+        #[arg(required_unless_present = "file", conflicts_with = "file")]
+        sparql: Option<String>,
+        /// Read the query from a file.
+        #[arg(short, long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ResultFormat,
+    },
+    /// Write the whole store as RDF (sorted, so the same graph gives the same bytes).
+    Export {
+        #[arg(long, value_enum, default_value = "turtle")]
+        format: ExportFormat,
+        /// Write to a file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Draw the graph for GraphViz (DOT), or render it to SVG/PNG with GraphViz's `dot`.
+    Dot {
+        /// Draw only what is around the entities this name finds.
+        #[arg(long, value_name = "NAME")]
+        focus: Option<String>,
+        /// How many steps from the focus to draw.
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        /// Render with GraphViz instead of printing DOT (needs the graphviz package).
+        #[arg(long, value_enum)]
+        render: Option<Render>,
+        /// Write to a file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Look up an entity by any name, in any script, and print its card.
+    #[command(
+        after_help = "Names match case-insensitively and across scripts: `who amirtaev`, `who Амиртаев` and \
+`who Әміртаев` find the same person. Exit code 1 when nothing matches."
+    )]
+    Who {
+        name: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CardFormat,
+    },
+    /// Run every example of the seeds and rules; fails on the first wrong one it lists.
+    Check,
+    /// Measure extraction and ingest speed on the seed articles repeated.
+    Bench {
+        /// The articles to repeat.
+        #[arg(default_value = "seeds/articles")]
+        corpus: PathBuf,
+        /// Copies of the corpus to extract.
+        #[arg(long, default_value_t = 200)]
+        repeat: usize,
+        /// Articles to ingest into a fresh store.
+        #[arg(long, default_value_t = 1000)]
+        ingest: usize,
+    },
 }
 
 fn pipeline(seeds: &Option<PathBuf>) -> Result<Pipeline> {
@@ -45,13 +170,35 @@ fn pipeline(seeds: &Option<PathBuf>) -> Result<Pipeline> {
     Pipeline::load(&src).context("loading seeds")
 }
 
+fn output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn progress(len: u64) -> ProgressBar {
+    let pb = ProgressBar::new(len);
+    if !std::io::stderr().is_terminal() {
+        pb.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} articles {elapsed}")
+            .expect("template"),
+    );
+    pb
+}
+
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match &cli.command {
+        Command::Ingest { paths, json } => ingest(&cli, paths, *json),
         Command::Extract { paths, format } => {
             let p = pipeline(&cli.seeds)?;
             let results = p.run_paths(paths, &|| {});
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let mut out = output(&None)?;
             let mut failed = 0;
             for r in results {
                 match r {
@@ -72,5 +219,200 @@ pub fn run() -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Query {
+            sparql,
+            file,
+            format,
+        } => {
+            let q = match (sparql, file) {
+                (Some(q), _) => q.clone(),
+                (None, Some(f)) => std::fs::read_to_string(f)
+                    .with_context(|| format!("reading {}", f.display()))?,
+                _ => unreachable!("clap requires one"),
+            };
+            let store = GraphStore::open_existing(&cli.store)?;
+            let mut out = output(&None)?;
+            partygraph::store::query::run(&store, &q, *format, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, output: o } => {
+            use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+            let f = match format {
+                ExportFormat::Turtle => RdfFormat::Turtle,
+                ExportFormat::Ntriples => RdfFormat::NTriples,
+                ExportFormat::Nquads => RdfFormat::NQuads,
+                ExportFormat::Trig => RdfFormat::TriG,
+                ExportFormat::Jsonld => RdfFormat::JsonLd {
+                    profile: JsonLdProfileSet::empty(),
+                },
+                ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            };
+            let store = GraphStore::open_existing(&cli.store)?;
+            let mut out = output(o)?;
+            store.export(f, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dot {
+            focus,
+            depth,
+            render,
+            output: o,
+        } => {
+            let p = pipeline(&cli.seeds)?;
+            let store = GraphStore::open_existing(&cli.store)?;
+            let kg = store.knowledge_graph(&p.lex)?;
+            if let Some(f) = focus {
+                if lookup::find(&kg, f).is_empty() {
+                    eprintln!(
+                        "partygraph: no entity named {f:?} in {}",
+                        cli.store.display()
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+            }
+            let dot = lookup::dot::render(
+                &kg,
+                &DotOptions {
+                    focus: focus.clone(),
+                    depth: *depth,
+                },
+            );
+            match render {
+                None => {
+                    let mut out = output(o)?;
+                    out.write_all(dot.as_bytes())?;
+                    out.flush()?;
+                }
+                Some(r) => render_with_graphviz(&dot, *r, o.as_deref())?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Who { name, format } => {
+            let p = pipeline(&cli.seeds)?;
+            let store = GraphStore::open_existing(&cli.store)?;
+            let kg = store.knowledge_graph(&p.lex)?;
+            let found = lookup::find(&kg, name);
+            if found.is_empty() {
+                eprintln!(
+                    "partygraph: no entity named {name:?} in {}",
+                    cli.store.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            let cards: Vec<_> = found.iter().filter_map(|&i| lookup::card(&kg, i)).collect();
+            let mut out = output(&None)?;
+            match format {
+                CardFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&cards)?)?,
+                CardFormat::Text => {
+                    for c in &cards {
+                        writeln!(out, "{}", lookup::render(&kg, c))?;
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check => {
+            let p = pipeline(&cli.seeds)?;
+            let rep = partygraph::check::run(&p);
+            for f in &rep.failures {
+                eprintln!("{f}");
+            }
+            println!(
+                "check: {} passed, {} failed",
+                rep.passed,
+                rep.failures.len()
+            );
+            Ok(if rep.failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Bench {
+            corpus,
+            repeat,
+            ingest,
+        } => {
+            let p = pipeline(&cli.seeds)?;
+            crate::bench(&p, corpus, *repeat, *ingest)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let p = pipeline(&cli.seeds)?;
+    let files = partygraph::input::expand(paths);
+    let pb = progress(files.len() as u64);
+    let results = p.run_paths(paths, &|| pb.inc(1));
+    pb.finish_and_clear();
+    let mut ok = Vec::new();
+    let mut failures = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => ok.push(a),
+            Err(e) => {
+                eprintln!("partygraph: {e}");
+                failures.push(e.to_string());
+            }
+        }
+    }
+    let store = GraphStore::open(&cli.store)?;
+    let summary = store.ingest(&ok, &p.lex)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({"summary": summary, "failures": failures})
+        );
+    } else {
+        println!(
+            "ingested {} article{} into {} ({} in store): {} entities, {} posts, {} events, {} quads; {} failed",
+            summary.articles,
+            if summary.articles == 1 { "" } else { "s" },
+            cli.store.display(),
+            summary.articles_in_store,
+            summary.entities,
+            summary.posts,
+            summary.events,
+            summary.quads,
+            failures.len()
+        );
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn render_with_graphviz(dot: &str, r: Render, out: Option<&Path>) -> Result<()> {
+    let fmt = match r {
+        Render::Svg => "-Tsvg",
+        Render::Png => "-Tpng",
+    };
+    let mut cmd = std::process::Command::new("dot");
+    cmd.arg(fmt);
+    if let Some(o) = out {
+        cmd.arg("-o").arg(o);
+    }
+    let mut child = match cmd.stdin(std::process::Stdio::piped()).spawn() {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("GraphViz's `dot` is not installed: install it (Debian/Ubuntu: `apt-get install graphviz`), or drop --render to print DOT")
+        }
+        Err(e) => return Err(e).context("running GraphViz's dot"),
+    };
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(dot.as_bytes())?;
+    let status = child.wait()?;
+    if !status.success() {
+        bail!("GraphViz's dot failed ({status})");
+    }
+    Ok(())
 }

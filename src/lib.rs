@@ -16,7 +16,9 @@
 //! - [`store`]: the embedded on-disk Oxigraph store.
 //! - [`lookup`]: `who` cards and DOT pictures.
 //! - [`output`]: JSON and text renderings of extractions.
+//! - [`check`]: runs every example of the seeds and rules.
 
+pub mod check;
 pub mod extract;
 pub mod graph;
 pub mod input;

@@ -1,7 +1,10 @@
 //! The `partygraph` command: parse the arguments, run, turn the result into
 //! an exit code. Everything else lives in `cli.rs` and the library.
 
+mod bench;
 mod cli;
+
+pub(crate) use bench::bench;
 
 fn main() -> std::process::ExitCode {
     match cli::run() {

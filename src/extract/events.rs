@@ -56,9 +56,12 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
             // Another event word with nothing of its own (no date, not said to
             // have been held) speaks of the article's main event.
             let own = held || row.iter().any(|s| s.date.is_some());
-            let same = events.iter().position(|e| {
-                e.ty == ev.ty && (e.date.is_none() || ev.date.is_none() || e.date == ev.date)
-            }).or_else(|| (!own && !events.is_empty()).then_some(0));
+            let same = events
+                .iter()
+                .position(|e| {
+                    e.ty == ev.ty && (e.date.is_none() || ev.date.is_none() || e.date == ev.date)
+                })
+                .or_else(|| (!own && !events.is_empty()).then_some(0));
             match same {
                 Some(j) => {
                     let e = &mut events[j];

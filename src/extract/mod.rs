@@ -21,7 +21,9 @@ pub use persons::PersonName;
 use std::collections::HashMap;
 
 /// The type of an entity, as FORMAT.md names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntityType {
     Person,
     Party,
@@ -116,6 +118,8 @@ pub struct Extraction {
     pub roles: Vec<RoleMention>,
     pub posts: Vec<PostClaim>,
     pub events: Vec<EventClaim>,
+    /// The symbol tags of every sentence, in order.
+    pub tags: Vec<String>,
 }
 
 /// What the article as a whole is about: its parties and places, most
@@ -198,6 +202,7 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         roles: vec![],
         posts: vec![],
         events: vec![],
+        tags: vec![],
     };
     let mut last_person: Option<Key> = None;
     let mut last_unit: Option<Key> = None;
@@ -215,5 +220,14 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         sentence_syms.push((si, row));
     }
     events::find(&sentence_syms, lex, &ctx, &mut out);
+    out.tags = sentence_syms
+        .iter()
+        .flat_map(|(_, row)| row.iter().map(|s| s.tag.clone()))
+        .collect();
     out
+}
+
+/// The symbol tags the rules saw, for `check`.
+pub fn tags_of(x: &Extraction, _lex: &Lexicon, _rules: &[rules::Rule]) -> Vec<String> {
+    x.tags.clone()
 }

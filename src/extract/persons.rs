@@ -55,7 +55,12 @@ pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {
         let g = lex.given.get(&crate::text::translit::key(&l.text))?;
         Some((cased(w.text, &l.text), *g))
     });
-    exact.or_else(|| cands().find_map(|l| lex.given_gender(&l.text).map(|g| (cased(w.text, &l.text), g))))
+    exact.or_else(|| {
+        cands().find_map(|l| {
+            lex.given_gender(&l.text)
+                .map(|g| (cased(w.text, &l.text), g))
+        })
+    })
 }
 
 /// The nominative surname of a word, preferring a lemma whose shape agrees

@@ -43,7 +43,10 @@ impl Rule {
     /// The language a rule reads: the first part of its id (kk, ru, en);
     /// any other prefix reads every language.
     pub fn lang(&self) -> Option<&str> {
-        self.id.split('.').next().filter(|p| matches!(*p, "kk" | "ru" | "en"))
+        self.id
+            .split('.')
+            .next()
+            .filter(|p| matches!(*p, "kk" | "ru" | "en"))
     }
 
     pub fn applies_to(&self, lang: crate::text::Lang) -> bool {

@@ -319,7 +319,7 @@ pub(crate) fn tag(
                     sym.rule = "gazetteer.organization".into();
                 }
                 Tag::OrgHead { kind, after } => {
-                    sym.tag = if *after { "HEAD" } else { "HEADB" }.into();
+                    sym.tag = "HEAD".into();
                     sym.level = Some((kind.clone(), *after, !after));
                 }
                 Tag::Role(r) => {
@@ -509,6 +509,7 @@ pub(crate) fn build(
         }
         i += 1;
     }
+    project_titles(&mut row);
     organizations(&mut row, doc, lex, ctx);
     units(&mut row, doc, lex, ctx, rules);
     // A bare "филиал" after a unit was named refers to that unit.
@@ -542,6 +543,28 @@ fn resolve_place(s: &mut Sym, lex: &Lexicon, doc: &Doc, want: Option<&str>) {
     }
 }
 
+/// A party name inside a quoted title with other words, before a word for a
+/// project or programme («Кітап – AMANAT» жобасы), names the project, not
+/// the party.
+fn project_titles(row: &mut [Sym]) {
+    for i in 0..row.len() {
+        let Some(q) = row[i].quote.filter(|_| row[i].tag == "PARTY") else {
+            continue;
+        };
+        let inside: Vec<usize> = (0..row.len())
+            .filter(|&j| row[j].quote == Some(q))
+            .collect();
+        let last = *inside.last().expect("the party itself");
+        let others = inside
+            .iter()
+            .any(|&j| j != i && matches!(row[j].tag.as_str(), "W" | "DASH" | "PLACE"));
+        if others && row.get(last + 1).is_some_and(|s| s.tag == "PROJECT") {
+            row[i].tag = "W".into();
+            row[i].key = None;
+        }
+    }
+}
+
 /// Organizations named by a head word: Мандат комиссиясы, Шымкент
 /// университеті, «Абай-Дәулет» серіктестігі, Комиссия по конституционной
 /// реформе; and maslikhats by their place or level.
@@ -549,7 +572,9 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
     let mut i = 0;
     while i < row.len() {
         let tag = row[i].tag.clone();
-        if tag == "HEAD" && i > 0 {
+        let before_head =
+            tag == "HEAD" && row[i].cap && row.get(i + 1).is_some_and(|s| s.text == "по");
+        if tag == "HEAD" && i > 0 && !before_head {
             let kind = row[i]
                 .level
                 .as_ref()
@@ -611,7 +636,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             }
         }
         // Комиссия по конституционной реформе.
-        if tag == "HEADB" && row[i].cap && row.get(i + 1).is_some_and(|s| s.text == "по") {
+        if before_head {
             let mut b = i + 2;
             while b < row.len()
                 && b < i + 6
@@ -726,7 +751,10 @@ fn sym_range(at: &[usize], m: regex::Match) -> std::ops::Range<usize> {
 }
 
 fn units(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context, rules: &[Rule]) {
-    for rule in rules.iter().filter(|r| r.kind == RuleKind::Unit && r.applies_to(doc.lang)) {
+    for rule in rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Unit && r.applies_to(doc.lang))
+    {
         loop {
             let (t, at) = tags(row);
             let mut applied = false;
@@ -858,7 +886,10 @@ pub(crate) fn posts(
     let date = row.iter().find_map(|s| s.date.clone());
     let lang = out.doc.lang;
     let before = out.posts.len();
-    for rule in rules.iter().filter(|r| r.kind == RuleKind::Post && r.applies_to(lang)) {
+    for rule in rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Post && r.applies_to(lang))
+    {
         for c in rule.regex.captures_iter(&t) {
             let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
             let Some(rr) = group("role") else { continue };
@@ -921,7 +952,10 @@ pub(crate) fn posts(
                 None
             };
             // One post per person and role in a sentence: the first rule that read it.
-            if out.posts[before..].iter().any(|p| p.person == person && p.role == role) {
+            if out.posts[before..]
+                .iter()
+                .any(|p| p.person == person && p.role == role)
+            {
                 continue;
             }
             out.posts.push(PostClaim {

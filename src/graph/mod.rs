@@ -1,1 +1,343 @@
-//! placeholder until written
+//! Stage 6, graph: resolved articles become one [`KnowledgeGraph`], a
+//! petgraph graph with typed nodes and edges. Entities with the same id in
+//! several articles are one node; a post held by a person is a tenure node
+//! between them and the organization; every tenure, event and mention keeps
+//! its provenance (article, span, rule). RDF, DOT and `who` all read it.
+
+use crate::extract::EntityType;
+use crate::lexicon::Lexicon;
+use crate::resolve::{Resolved, Span};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::BTreeMap;
+
+/// Where a fact was read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Provenance {
+    pub doc: String,
+    pub published: Option<String>,
+    pub span: Span,
+    pub rule: String,
+}
+
+/// A real-world thing.
+#[derive(Clone, Debug)]
+pub struct EntityNode {
+    pub id: String,
+    pub ty: EntityType,
+    pub name: String,
+    /// Every name seen, with the language of the article it was seen in.
+    pub names: Vec<(String, String)>,
+    pub kind: Option<String>,
+    pub level: Option<String>,
+    pub mentions: Vec<Provenance>,
+}
+
+/// Someone's post in an organization, as the articles report it.
+#[derive(Clone, Debug)]
+pub struct TenureNode {
+    pub id: String,
+    pub person: String,
+    pub role: String,
+    pub org: String,
+    /// The status of the latest report: current, start, end, former.
+    pub status: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub role_texts: Vec<String>,
+    pub sources: Vec<Provenance>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EventNode {
+    pub id: String,
+    pub ty: String,
+    pub date: Option<String>,
+    pub sources: Vec<Provenance>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ArticleNode {
+    pub id: String,
+    pub lang: String,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Node {
+    Entity(EntityNode),
+    Tenure(TenureNode),
+    Event(EventNode),
+    Article(ArticleNode),
+}
+
+impl Node {
+    pub fn id(&self) -> &str {
+        match self {
+            Node::Entity(e) => &e.id,
+            Node::Tenure(t) => &t.id,
+            Node::Event(e) => &e.id,
+            Node::Article(a) => &a.id,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edge {
+    /// person → tenure
+    Holds,
+    /// tenure → organization, party, unit or place
+    PostIn,
+    /// unit → party
+    UnitOf,
+    /// unit → place
+    Covers,
+    /// place → the place that contains it
+    Within,
+    /// event → organizer
+    Organizer,
+    /// event → place
+    Location,
+    /// event → person
+    Attendee,
+    /// article → entity, tenure or event
+    Reports,
+}
+
+/// The knowledge graph of a set of articles.
+#[derive(Default)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Node, Edge>,
+    index: BTreeMap<String, NodeIndex>,
+}
+
+/// The id of a tenure: its post and holder.
+pub fn tenure_id(org: &str, role: &str, person: &str) -> String {
+    format!("tenure:{}/{}/{}", strip(org), role, strip(person))
+}
+
+/// An id without its type prefix ("party:amanat" → "amanat").
+pub fn strip(id: &str) -> &str {
+    id.split_once(':').map_or(id, |x| x.1)
+}
+
+impl KnowledgeGraph {
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&i| &self.graph[i])
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    fn add(&mut self, node: Node) -> NodeIndex {
+        let id = node.id().to_string();
+        if let Some(&i) = self.index.get(&id) {
+            return i;
+        }
+        let i = self.graph.add_node(node);
+        self.index.insert(id, i);
+        i
+    }
+
+    fn link(&mut self, a: NodeIndex, b: NodeIndex, e: Edge) {
+        if !self.graph.edges_connecting(a, b).any(|x| *x.weight() == e) {
+            self.graph.add_edge(a, b, e);
+        }
+    }
+
+    /// Nodes in id order (for deterministic outputs).
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.index.values().map(|&i| (i, &self.graph[i]))
+    }
+
+    /// Targets of `from`'s outgoing edges of one kind.
+    pub fn out(&self, from: NodeIndex, kind: Edge) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self
+            .graph
+            .edges(from)
+            .filter(|e| *e.weight() == kind)
+            .map(|e| e.target())
+            .collect();
+        v.sort_by(|a, b| self.graph[*a].id().cmp(self.graph[*b].id()));
+        v
+    }
+
+    /// Sources of `to`'s incoming edges of one kind.
+    pub fn into(&self, to: NodeIndex, kind: Edge) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self
+            .graph
+            .edges_directed(to, petgraph::Direction::Incoming)
+            .filter(|e| *e.weight() == kind)
+            .map(|e| e.source())
+            .collect();
+        v.sort_by(|a, b| self.graph[*a].id().cmp(self.graph[*b].id()));
+        v
+    }
+
+    /// Builds the graph. Articles are taken in id order, so the result does
+    /// not depend on the order they were read in.
+    pub fn build(articles: &[Resolved], lex: &Lexicon) -> KnowledgeGraph {
+        let mut sorted: Vec<&Resolved> = articles.iter().collect();
+        sorted.sort_by(|a, b| a.doc.cmp(&b.doc));
+        let mut g = KnowledgeGraph::default();
+        for a in sorted {
+            g.add_article(a, lex);
+        }
+        g
+    }
+
+    fn entity(&mut self, id: &str, lex: &Lexicon) -> NodeIndex {
+        if let Some(i) = self.index_of(id) {
+            return i;
+        }
+        // An entity referred to but not mentioned: a place or party of the lexicon.
+        let (ty, name, kind) = if let Some(p) = id.strip_prefix("place:").and_then(|p| lex.place(p))
+        {
+            (EntityType::Place, p.labels[0].clone(), Some(p.kind.clone()))
+        } else if let Some(p) = id
+            .strip_prefix("party:")
+            .and_then(|p| lex.parties.iter().find(|x| x.id == p))
+        {
+            (EntityType::Party, p.labels[0].clone(), None)
+        } else if id.starts_with("unit:") {
+            (EntityType::PartyUnit, strip(id).to_string(), None)
+        } else if id.starts_with("person:") {
+            (EntityType::Person, strip(id).to_string(), None)
+        } else {
+            (EntityType::Organization, strip(id).to_string(), None)
+        };
+        self.add(Node::Entity(EntityNode {
+            id: id.into(),
+            ty,
+            name,
+            names: vec![],
+            kind,
+            level: None,
+            mentions: vec![],
+        }))
+    }
+
+    fn place_chain(&mut self, place: &str, lex: &Lexicon) {
+        let mut cur = place.to_string();
+        while let Some(parent) = lex.place(strip(&cur)).and_then(|p| p.parent.clone()) {
+            let a = self.entity(&cur, lex);
+            let parent = format!("place:{parent}");
+            let b = self.entity(&parent, lex);
+            self.link(a, b, Edge::Within);
+            cur = parent;
+        }
+    }
+
+    fn add_article(&mut self, a: &Resolved, lex: &Lexicon) {
+        let art = self.add(Node::Article(ArticleNode {
+            id: format!("doc:{}", a.doc),
+            lang: a.lang.clone(),
+            published: a.published.clone(),
+            url: a.url.clone(),
+            title: a.title.clone(),
+        }));
+        let prov = |span: &Span, rule: &str| Provenance {
+            doc: a.doc.clone(),
+            published: a.published.clone(),
+            span: span.clone(),
+            rule: rule.to_string(),
+        };
+        for e in &a.entities {
+            let i = self.entity(&e.id, lex);
+            if let Node::Entity(n) = &mut self.graph[i] {
+                if n.mentions.is_empty() && n.names.is_empty() {
+                    n.name = e.name.clone();
+                    n.ty = e.ty;
+                }
+                n.kind = n.kind.clone().or(e.kind.clone());
+                n.level = n.level.clone().or(e.level.clone());
+                for name in std::iter::once(&e.name).chain(&e.names) {
+                    let pair = (name.clone(), a.lang.clone());
+                    if !n.names.contains(&pair) {
+                        n.names.push(pair);
+                    }
+                }
+                for m in &e.mentions {
+                    n.mentions.push(prov(m, "mention"));
+                }
+            }
+            self.link(art, i, Edge::Reports);
+            if let Some(party) = &e.party {
+                let p = self.entity(party, lex);
+                self.link(i, p, Edge::UnitOf);
+            }
+            if let Some(place) = &e.place {
+                let p = self.entity(place, lex);
+                self.link(i, p, Edge::Covers);
+                self.place_chain(place, lex);
+            }
+            if e.ty == EntityType::Place {
+                self.place_chain(&e.id, lex);
+            }
+        }
+        for p in &a.posts {
+            let id = tenure_id(&p.org, &p.role, &p.person);
+            let person = self.entity(&p.person, lex);
+            let org = self.entity(&p.org, lex);
+            let t = self.add(Node::Tenure(TenureNode {
+                id: id.clone(),
+                person: p.person.clone(),
+                role: p.role.clone(),
+                org: p.org.clone(),
+                status: p.status.clone(),
+                start: None,
+                end: None,
+                role_texts: vec![],
+                sources: vec![],
+            }));
+            if let Node::Tenure(tn) = &mut self.graph[t] {
+                let newer = tn.sources.iter().all(|s| s.published <= a.published);
+                if newer {
+                    tn.status = p.status.clone();
+                }
+                match p.status.as_str() {
+                    "start" => tn.start = tn.start.clone().or(p.date.clone()),
+                    "end" => tn.end = tn.end.clone().or(p.date.clone()),
+                    _ => {}
+                }
+                if !tn.role_texts.contains(&p.role_text) {
+                    tn.role_texts.push(p.role_text.clone());
+                }
+                tn.sources.push(prov(&p.evidence, &p.rule));
+            }
+            self.link(person, t, Edge::Holds);
+            self.link(t, org, Edge::PostIn);
+            self.link(art, t, Edge::Reports);
+        }
+        for e in &a.events {
+            let org = e.org.as_deref().map(strip).unwrap_or("unknown");
+            let when = e.date.clone().unwrap_or_else(|| a.doc.clone());
+            let id = format!("event:{org}/{}/{when}", e.ty.to_lowercase());
+            let ev = self.add(Node::Event(EventNode {
+                id,
+                ty: e.ty.clone(),
+                date: e.date.clone(),
+                sources: vec![],
+            }));
+            if let Node::Event(en) = &mut self.graph[ev] {
+                en.sources.push(prov(&e.evidence, &e.rule));
+            }
+            if let Some(o) = &e.org {
+                let o = self.entity(o, lex);
+                self.link(ev, o, Edge::Organizer);
+            }
+            if let Some(p) = &e.place {
+                let p = self.entity(p, lex);
+                self.link(ev, p, Edge::Location);
+            }
+            for person in &e.participants {
+                let p = self.entity(person, lex);
+                self.link(ev, p, Edge::Attendee);
+            }
+            self.link(art, ev, Edge::Reports);
+        }
+    }
+}

@@ -57,6 +57,8 @@ struct Phrase {
     words: Vec<Vec<String>>,
     caps: Vec<bool>,
     tag: Tag,
+    /// Matches only the words as written (verb forms: сайланды, избран).
+    exact_only: bool,
 }
 
 /// A phrase found in a run of words.
@@ -69,6 +71,8 @@ pub struct Hit {
     pub case: Case,
     /// Every word matched as written, without stripping an ending.
     pub exact: bool,
+    /// Endings stripped to match, over all words: fewer is more specific.
+    pub depth: u8,
 }
 
 /// A word of the text as the gazetteer sees it.
@@ -81,6 +85,8 @@ pub struct WordView<'a> {
 pub struct Gazetteer {
     phrases: Vec<Phrase>,
     index: HashMap<String, Vec<usize>>,
+    /// First words of phrases as written.
+    firsts: std::collections::HashSet<String>,
 }
 
 /// Keys of a lemma set worth comparing: the word itself, and candidates of
@@ -157,11 +163,21 @@ impl Gazetteer {
             );
         }
         for row in &cues.rows {
-            let [tag, words] = row.cols::<2>()?;
+            let [tag, words, mode] = row.cols::<3>()?;
             if !tag.chars().all(|c| c.is_ascii_uppercase()) {
                 return Err(row.error(format!("a cue tag is upper-case ASCII, not {tag:?}")));
             }
+            let exact = match mode {
+                "exact" => true,
+                "inflected" => false,
+                _ => {
+                    return Err(row.error(format!("match must be exact or inflected, not {mode:?}")))
+                }
+            };
             g.add(morph, words, Tag::Cue(tag.into()));
+            if let Some(last) = g.phrases.last_mut() {
+                last.exact_only = exact;
+            }
         }
         for row in &events.rows {
             let [ty, words] = row.cols::<2>()?;
@@ -206,13 +222,21 @@ impl Gazetteer {
             })
             .collect();
         let idx = self.phrases.len();
+        if let Some(first) = words[0].first() {
+            self.firsts.insert(first.clone());
+        }
         for k in &words[0] {
             let v = self.index.entry(k.clone()).or_default();
             if !v.contains(&idx) {
                 v.push(idx);
             }
         }
-        self.phrases.push(Phrase { words, caps, tag });
+        self.phrases.push(Phrase {
+            words,
+            caps,
+            tag,
+            exact_only: false,
+        });
     }
 
     /// Every phrase that starts at word `i`, longest first.
@@ -235,17 +259,22 @@ impl Gazetteer {
             }
             let mut case = Case::Nom;
             let mut exact = true;
+            let mut depth = 0u8;
             let ok = ph.words.iter().enumerate().all(|(j, want)| {
                 let w = &words[i + j];
                 if ph.caps[j] && !w.cap {
                     return false;
                 }
-                match keys(w.lemmas)
-                    .find(|l| want.contains(&l.text) && (!l.derived || ph.tag.derived_ok()))
-                {
+                let fits = |l: &&Lemma| {
+                    want.contains(&l.text)
+                        && (!l.derived || ph.tag.derived_ok())
+                        && (!ph.exact_only || l.depth == 0)
+                };
+                match keys(w.lemmas).find(fits) {
                     Some(l) => {
                         case = l.case;
                         exact &= l.depth == 0;
+                        depth += l.depth;
                         true
                     }
                     None => false,
@@ -257,10 +286,25 @@ impl Gazetteer {
                     tag: ph.tag.clone(),
                     case,
                     exact,
+                    depth,
                 });
             }
         }
-        out.sort_by_key(|h| (std::cmp::Reverse(h.len), !h.exact, h.tag.priority()));
+        out.sort_by_key(|h| {
+            (
+                std::cmp::Reverse(h.len),
+                !h.exact,
+                h.depth,
+                h.tag.priority(),
+            )
+        });
         out
+    }
+}
+
+impl Gazetteer {
+    /// Whether a word, as written, starts some phrase of the gazetteer.
+    pub fn knows(&self, word: &str) -> bool {
+        self.firsts.contains(word)
     }
 }

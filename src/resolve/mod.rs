@@ -12,14 +12,14 @@ use crate::text::translit::{key as tkey, slug, stem_key};
 use std::collections::BTreeMap;
 
 /// A span of the original text, in code points, end exclusive.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub id: String,
     #[serde(rename = "type")]
@@ -33,14 +33,14 @@ pub struct Entity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// Place kind or organization kind.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Every name it is called in this article.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Post {
     pub person: String,
     pub role: String,
@@ -53,7 +53,7 @@ pub struct Post {
     pub rule: String,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     #[serde(rename = "type")]
     pub ty: String,
@@ -65,7 +65,7 @@ pub struct Event {
     pub rule: String,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct DateValue {
     pub start: usize,
     pub end: usize,
@@ -73,7 +73,7 @@ pub struct DateValue {
     pub value: String,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct RoleWord {
     pub start: usize,
     pub end: usize,
@@ -82,7 +82,7 @@ pub struct RoleWord {
 }
 
 /// One article, resolved.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Resolved {
     pub doc: String,
     pub lang: String,
