@@ -20,26 +20,29 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                 .or_else(|| nearest(row, k, &["ORG"]).filter(|_| ty != "Registration"));
             let org = org.or_else(|| ctx.main_party().map(Key::Party));
             let unit_place = match &org {
-                Some(Key::Unit { place: Some(p), .. }) => {
-                    lex.places.iter().position(|x| &x.id == p).map(|i| {
-                        let pl = &lex.places[i];
-                        Key::Place {
-                            id: pl.id.clone(),
-                            name: super::symbols::label(&pl.labels, &out.doc),
-                            kind: pl.kind.clone(),
-                        }
-                    })
-                }
+                Some(Key::Unit { place: Some(p), .. }) => lex
+                    .places
+                    .iter()
+                    .position(|x| &x.id == p)
+                    .map(|i| super::symbols::place_key(lex, i, &out.doc)),
                 _ => None,
             };
+            // The place nearest the event word, other than a country.
             let place = row
                 .iter()
-                .filter_map(|s| s.key.as_ref().filter(|_| s.tag == "PLACE"))
-                .find(|k| !matches!(k, Key::Place { kind, .. } if kind == "country"))
-                .cloned()
+                .enumerate()
+                .filter(|(_, s)| s.tag == "PLACE")
+                .filter(
+                    |(_, s)| !matches!(&s.key, Some(Key::Place { kind, .. }) if kind == "country"),
+                )
+                .min_by_key(|(j, _)| j.abs_diff(k))
+                .and_then(|(_, s)| s.key.clone())
                 .or(unit_place);
             let held = row.iter().any(|s| s.tag == "HELD");
-            let mut date = row.iter().find_map(|s| s.date.clone());
+            // A day (or month) in the sentence dates the event; a year or a
+            // range of years speaks of plans, not of when it happened.
+            let day = |s: &Sym| s.date.clone().filter(|d| d.len() >= 7 && !d.contains('/'));
+            let mut date = row.iter().find_map(day);
             if date.is_none() && held && events.is_empty() {
                 date = out.doc.published.clone();
             }
@@ -55,7 +58,7 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
             };
             // Another event word with nothing of its own (no date, not said to
             // have been held) speaks of the article's main event.
-            let own = held || row.iter().any(|s| s.date.is_some());
+            let own = held || row.iter().any(|s| day(s).is_some());
             let same = events
                 .iter()
                 .position(|e| {

@@ -83,13 +83,21 @@ fn is_quote(s: &str) -> bool {
     matches!(s, "«" | "»" | "“" | "”" | "„" | "\"" | "'" | "‘" | "’")
 }
 
-fn place_key(lex: &Lexicon, idx: usize, doc: &Doc) -> Key {
+pub(crate) fn place_key(lex: &Lexicon, idx: usize, doc: &Doc) -> Key {
     let p = &lex.places[idx];
-    let name = label(&p.labels, doc);
+    let name = p.display(lang_index(doc));
     Key::Place {
         id: p.id.clone(),
         name,
         kind: p.kind.clone(),
+    }
+}
+
+pub(crate) fn lang_index(doc: &Doc) -> usize {
+    match doc.lang {
+        crate::text::Lang::Kk => 0,
+        crate::text::Lang::Ru => 1,
+        crate::text::Lang::En => 2,
     }
 }
 

@@ -231,6 +231,40 @@ pub struct Place {
     pub forms: Vec<String>,
 }
 
+impl Place {
+    /// The name a person would write, in a language (0 kk, 1 ru, 2 en):
+    /// regions and districts with their head noun (Түркістан облысы,
+    /// Карагандинская область, Syrdariya district), others bare.
+    pub fn display(&self, lang: usize) -> String {
+        let bare = &self.labels[lang.min(2)];
+        let adj = self
+            .forms
+            .last()
+            .filter(|f| f.chars().next().is_some_and(char::is_lowercase) && f.ends_with("ский"));
+        let cap = |s: &str| {
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        match (self.kind.as_str(), lang) {
+            ("region", 0) => format!("{bare} облысы"),
+            ("region", 1) => match adj {
+                Some(a) => format!("{}ая область", cap(a.trim_end_matches("ий"))),
+                None => format!("{bare} область"),
+            },
+            ("region", _) => format!("{bare} region"),
+            ("district", 0) => format!("{bare} ауданы"),
+            ("district", 1) => match adj {
+                Some(a) => format!("{} район", cap(a)),
+                None => format!("{bare} район"),
+            },
+            ("district", _) => format!("{bare} district"),
+            _ => bare.clone(),
+        }
+    }
+}
+
 /// A named organization of the gazetteer.
 #[derive(Clone, Debug)]
 pub struct Org {

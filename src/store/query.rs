@@ -125,7 +125,7 @@ pub fn run(
         }
         QueryResults::Graph(triples) => {
             let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
-            for (p, iri) in vocab::PREFIXES {
+            for (p, iri) in vocab::PREFIXES.iter().filter(|(p, _)| *p != "id") {
                 ser = ser
                     .with_prefix(*p, *iri)
                     .map_err(|e| QueryError::Eval(e.to_string()))?;
