@@ -19,6 +19,7 @@ enum Expect {
     Navigation,
     OneSentence,
     NoPerson,
+    Plural,
 }
 
 fn expectation(file: &str) -> Option<Expect> {
@@ -40,6 +41,7 @@ fn expectation(file: &str) -> Option<Expect> {
         "boilerplate.tsv" => Expect::Navigation,
         "abbreviations.tsv" => Expect::OneSentence,
         "stopwords.tsv" => Expect::NoPerson,
+        "plural.tsv" => Expect::Plural,
         _ => return None,
     })
 }
@@ -84,6 +86,18 @@ fn holds(p: &Pipeline, expect: Expect, text: &str) -> bool {
                 &p.lex,
             );
             doc.body_end < doc.norm.len()
+        }
+        Expect::Plural => {
+            // "lang word": some lemma of the word is its stem with a plural ending.
+            let Some((lang, word)) = text.split_once(' ') else {
+                return false;
+            };
+            let w = word.to_lowercase();
+            p.lex
+                .morph
+                .analyze(&w)
+                .iter()
+                .any(|l| l.depth > 0 && p.lex.is_plural(lang, &l.text, &w))
         }
         Expect::OneSentence => crate::text::analyze(&article(text), &p.lex).sentences.len() == 1,
         Expect::Tags(tags) => {

@@ -283,7 +283,8 @@ mod tests {
     #[test]
     fn impossible_dates_are_not_dates() {
         assert!(values("2025-02-30", None).is_empty());
-        assert!(values("31 ноября 2025 года", None).is_empty());
+        // No day that does not exist; the year alone is still a date.
+        assert_eq!(values("31 ноября 2025 года", None), ["2025"]);
     }
 
     #[test]

@@ -339,15 +339,11 @@ pub(crate) fn tag(
                     sym.level = Some((level.clone(), *adj, *head));
                 }
                 Tag::Cue(c) => {
+                    let last = &doc.tokens[toks[e - 1].0].lower;
                     let plural = c == "BRANCH"
                         && lemmas[e - 1]
                             .iter()
-                            .any(|l| l.derived && l.depth > 0 && is_plural(&tok.lower, &l.text))
-                        || c == "BRANCH"
-                            && (tok.lower.ends_with("ов")
-                                || tok.lower.ends_with("es")
-                                || tok.lower.ends_with("дары")
-                                || tok.lower.ends_with("тары"));
+                            .any(|l| l.depth > 0 && lex.is_plural(doc.lang.code(), &l.text, last));
                     sym.tag = if plural { format!("{c}PL") } else { c.clone() };
                 }
                 Tag::Event(ev) => {
@@ -386,13 +382,6 @@ pub(crate) fn tag(
         k += 1;
     }
     row
-}
-
-fn is_plural(word: &str, lemma: &str) -> bool {
-    let rest = &word[lemma.len().min(word.len())..];
-    ["лар", "лер", "дар", "дер", "тар", "тер"]
-        .iter()
-        .any(|p| rest.starts_with(p))
 }
 
 /// Counts the parties and places of a row into the article's context.
@@ -450,8 +439,7 @@ pub(crate) fn build(
         let tag = row[i].tag.clone();
         let next_head = row.get(i + 1).and_then(head_level).map(String::from);
         // Түркістан облысы, Сырдария ауданы, Karaganda region.
-        if tag == "PLACE" && next_head.is_some() {
-            let want = next_head.unwrap();
+        if let (true, Some(want)) = (tag == "PLACE", next_head.clone()) {
             let mut p = row[i].clone();
             if let Some(c) =
                 choose_place(lex, &p.places, Some(&want)).filter(|&c| lex.places[c].kind == want)

@@ -95,6 +95,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../seeds/morphology/ru_endings.tsv"),
     ),
     (
+        "morphology/plural.tsv",
+        include_str!("../../seeds/morphology/plural.tsv"),
+    ),
+    (
         "rules/units.rules",
         include_str!("../../seeds/rules/units.rules"),
     ),
@@ -286,6 +290,8 @@ pub struct Lexicon {
     pub given: HashMap<String, char>,
     /// (ending, is patronymic, gender)
     pub surname_shapes: Vec<(String, bool, char)>,
+    /// (language, plural ending)
+    plurals: Vec<(String, String)>,
     separators: Vec<String>,
     timewords: Vec<String>,
     pub stopwords: HashSet<String>,
@@ -337,6 +343,15 @@ impl Lexicon {
         let t_kk = table("morphology/kk_suffixes.tsv")?;
         let t_alt = table("morphology/kk_alternations.tsv")?;
         let t_ru = table("morphology/ru_endings.tsv")?;
+        let t_plural = table("morphology/plural.tsv")?;
+        let mut plurals = Vec::new();
+        for row in &t_plural.rows {
+            let [lang, end] = row.cols::<2>()?;
+            if !matches!(lang, "kk" | "ru" | "en") {
+                return Err(row.error(format!("language must be kk, ru or en, not {lang:?}")));
+            }
+            plurals.push((lang.to_string(), end.to_string()));
+        }
         let morph = Morphology::load(&t_kk, &t_alt, &t_ru)?;
 
         let mut parties = Vec::new();
@@ -485,6 +500,7 @@ impl Lexicon {
             months,
             given,
             surname_shapes,
+            plurals,
             separators,
             timewords,
             stopwords,
@@ -493,10 +509,27 @@ impl Lexicon {
             gazetteer,
             tables: vec![
                 t_parties, t_places, t_orgs, t_heads, t_roles, t_levels, t_cues, t_events,
-                t_months, t_given, t_shapes, t_bp, t_stop, t_abbr, t_kk, t_alt, t_ru,
+                t_months, t_given, t_shapes, t_bp, t_stop, t_abbr, t_kk, t_alt, t_ru, t_plural,
             ],
             rule_files,
         })
+    }
+
+    /// Whether a lowercase word is the plural of a stem in a language.
+    pub fn is_plural(&self, lang: &str, stem: &str, word: &str) -> bool {
+        let Some(rest) = word.strip_prefix(stem) else {
+            return false;
+        };
+        self.plurals
+            .iter()
+            .filter(|(l, _)| l == lang)
+            .any(|(l, end)| {
+                if l == "kk" {
+                    rest.starts_with(end.as_str())
+                } else {
+                    rest == end
+                }
+            })
     }
 
     pub fn is_abbreviation(&self, lower: &str) -> bool {

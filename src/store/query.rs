@@ -55,7 +55,7 @@ pub fn short(t: &Term) -> String {
 }
 
 /// Parses and runs a query.
-pub fn execute<'a>(store: &'a GraphStore, q: &str) -> Result<QueryResults<'static>, QueryError> {
+pub fn execute(store: &GraphStore, q: &str) -> Result<QueryResults<'static>, QueryError> {
     let mut ev = SparqlEvaluator::new();
     for (p, iri) in vocab::PREFIXES {
         ev = ev

@@ -238,20 +238,15 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let kind;
-        if is_word_char(c[i]) {
+        let kind = if is_word_char(c[i]) {
             let numeric = c[i].is_ascii_digit();
             while i < n {
-                if is_word_char(c[i]) {
-                    i += 1;
-                } else if matches!(c[i], '-' | '\'' | '’')
+                let joiner = matches!(c[i], '-' | '\'' | '’')
                     && i + 1 < n
                     && is_word_char(c[i + 1])
                     && i > start
-                    && !(numeric && c[i] == '-')
-                {
-                    i += 1;
-                } else if c[i] == '.' && is_domain_dot(c, start, i) {
+                    && !(numeric && c[i] == '-');
+                if is_word_char(c[i]) || joiner || (c[i] == '.' && is_domain_dot(c, start, i)) {
                     i += 1;
                 } else {
                     break;
@@ -261,15 +256,15 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             if i - start == 1 && c[start].is_uppercase() && i < n && c[i] == '.' {
                 i += 1;
             }
-            kind = if c[start..i].iter().all(|ch| ch.is_ascii_digit()) {
+            if c[start..i].iter().all(|ch| ch.is_ascii_digit()) {
                 TokKind::Number
             } else {
                 TokKind::Word
-            };
+            }
         } else {
             i += 1;
-            kind = TokKind::Punct;
-        }
+            TokKind::Punct
+        };
         let text: String = c[start..i].iter().collect();
         let letters: Vec<char> = text.chars().filter(|ch| ch.is_alphabetic()).collect();
         let cap = letters.first().is_some_and(|ch| ch.is_uppercase());
@@ -307,23 +302,30 @@ fn is_domain_dot(c: &[char], start: usize, dot: usize) -> bool {
     ) && (j == c.len() || !c[j].is_alphanumeric())
 }
 
-/// Language from letters: Latin-majority text is English; Cyrillic text with
-/// the letters only Kazakh has (ә ғ қ ң ө ұ ү һ і) is Kazakh, else Russian.
+/// Language from words: Latin-majority text is English; Cyrillic text in
+/// which more than one word in twenty has a letter only Kazakh has
+/// (ә ғ қ ң ө ұ ү һ і) is Kazakh, else Russian. All-caps words do not count:
+/// a Russian article writes БАЙТАҚ too.
 fn detect_lang(c: &[char]) -> Lang {
     let (mut lat, mut cyr, mut kk) = (0usize, 0usize, 0usize);
-    for &ch in c {
-        if ch.is_ascii_alphabetic() {
+    let text: String = c.iter().collect();
+    for w in text
+        .split(|ch: char| !ch.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if w.chars().all(|ch| ch.is_ascii_alphabetic()) {
             lat += 1;
-        } else if is_cyrillic(ch) {
+        } else if w.chars().any(is_cyrillic) {
             cyr += 1;
-            if "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(ch) {
+            let caps = w.chars().count() > 1 && w.chars().all(|ch| !ch.is_lowercase());
+            if !caps && w.chars().any(|ch| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(ch)) {
                 kk += 1;
             }
         }
     }
     if lat > cyr {
         Lang::En
-    } else if kk * 100 > cyr * 2 {
+    } else if kk * 20 > cyr {
         Lang::Kk
     } else {
         Lang::Ru

@@ -1,0 +1,446 @@
+//! The `partygraph` command, end to end: every command on the seeds, and
+//! bad input (a missing file, an empty file, a binary file, invalid UTF-8, a
+//! malformed JSON line) reported with its file and line while the rest is
+//! processed and the store keeps what it had.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn pg(store: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_partygraph"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env_remove("PARTYGRAPH_STORE")
+        .output()
+        .expect("run partygraph")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seeded() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let o = pg(&dir.path().join("db"), &["ingest", "seeds/articles"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir
+}
+
+fn export(store: &Path) -> String {
+    let o = pg(store, &["export", "--format", "nquads"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn ingest_prints_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = pg(&dir.path().join("db"), &["ingest", "seeds/articles"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("ingested 5 articles into"), "{out}");
+    assert!(
+        out.contains("posts") && out.contains("events") && out.contains("0 failed"),
+        "{out}"
+    );
+    let o = pg(
+        &dir.path().join("db"),
+        &[
+            "ingest",
+            "--json",
+            "seeds/articles/000_4ce493c433c4c4d8.txt",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["summary"]["articles"], 1);
+    assert_eq!(v["summary"]["articles_in_store"], 5);
+}
+
+#[test]
+fn who_finds_the_baytaq_chairman_in_any_script() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    for name in ["Әміртаев", "amirtaev", "Амиртаев", "AMIRTAI"] {
+        let o = pg(&db, &["who", name]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("chair · Байтақ · current"), "{name}: {out}");
+    }
+    let out = stdout(&pg(&db, &["who", "Әміртаев"]));
+    assert!(out.contains("Азаматхан Әміртаев"), "{out}");
+    assert!(out.contains("«Өйткені Астана қаласында экологиялық сұрақтар өте көп, - деді “Байтақ” жасылдар партиясы төрағасы Азаматхан Әміртаев.»"), "{out}");
+    let o = pg(&db, &["who", "--format", "json", "Үмбетәлиев"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let posts = v[0]["posts"].as_array().unwrap();
+    assert!(
+        posts.iter().any(|p| p["role"] == "chair"
+            && p["status"] == "start"
+            && p["org"] == "unit:amanat/turkistan-region"),
+        "{v}"
+    );
+    assert!(
+        posts
+            .iter()
+            .any(|p| p["role"] == "professor" && p["status"] == "former"),
+        "{v}"
+    );
+    let o = pg(&db, &["who", "Nobody Atall"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no entity named"), "{}", stderr(&o));
+}
+
+#[test]
+fn extract_json_is_one_format_object_per_article() {
+    let o = pg(
+        Path::new("unused"),
+        &["extract", "--format", "json", "seeds/articles"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let langs: Vec<&str> = lines.iter().map(|l| l["lang"].as_str().unwrap()).collect();
+    assert_eq!(langs, ["kk", "en", "kk", "kk", "ru"]);
+    assert_eq!(lines[0]["published"], "2025-11-14");
+    assert_eq!(lines[1]["published"], "2021-03-11");
+    assert!(lines[4]["published"].is_null());
+    for l in &lines {
+        for key in ["doc", "entities", "dates", "posts", "events", "roles"] {
+            assert!(l.get(key).is_some(), "{key} missing");
+        }
+        for p in l["posts"].as_array().unwrap() {
+            assert!(
+                p["role_text"].is_string()
+                    && p["rule"].is_string()
+                    && p["evidence"]["end"].is_u64()
+            );
+        }
+    }
+}
+
+#[test]
+fn extract_text_underlines_mentions() {
+    let o = pg(
+        Path::new("unused"),
+        &["extract", "seeds/articles/004_c3cf6f03c16193e0.txt"],
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("^^^^^^^^^^^^^ Person person:amirtaev-azat"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Касым-Жомарт Токаев | president (Президентом) | Казахстан | current"),
+        "{out}"
+    );
+}
+
+#[test]
+fn extract_reads_stdin_html_and_jsonl() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_partygraph"))
+        .args(["extract", "--format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "{\"id\":\"s1\",\"text\":\"Председатель партии AMANAT Ерлан Кошанов выступил.\"}\n"
+                .as_bytes(),
+        )
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["doc"], "s1");
+    assert_eq!(v["posts"][0]["person"], "person:koshanov-erlan");
+    assert_eq!(v["posts"][0]["org"], "party:amanat");
+
+    let o = pg(
+        Path::new("unused"),
+        &["extract", "--format", "json", "tests/fixtures/page.html"],
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["doc"], "page");
+    assert_eq!(v["published"], "2024-03-05");
+    let names: Vec<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Мұрат Ташибаев"), "{names:?}");
+    assert!(
+        !stdout(&o).contains("Басты бет"),
+        "navigation leaked into the text"
+    );
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_is_stored() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let o = pg(
+        &db,
+        &[
+            "ingest",
+            "tests/fixtures/missing.txt",
+            "tests/fixtures/empty.txt",
+            "tests/fixtures/binary.txt",
+            "tests/fixtures/invalid-utf8.txt",
+            "tests/fixtures/bad.jsonl",
+            "seeds/articles/003_d89708341ca80837.txt",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a failed input makes the exit code 1"
+    );
+    let err = stderr(&o);
+    for expected in [
+        "tests/fixtures/missing.txt: no such file or folder",
+        "tests/fixtures/empty.txt: empty file",
+        "tests/fixtures/binary.txt:1: binary file",
+        "tests/fixtures/invalid-utf8.txt:2: invalid UTF-8",
+        "tests/fixtures/bad.jsonl:2: malformed JSON",
+        "tests/fixtures/bad.jsonl:4: missing \"id\"",
+    ] {
+        assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
+    }
+    let out = stdout(&o);
+    assert!(out.starts_with("ingested 3 articles"), "{out}");
+    assert!(
+        out.contains("(7 in store)") && out.contains("; 6 failed"),
+        "{out}"
+    );
+    // What the store had is still there.
+    let o = pg(&db, &["who", "Баубек"]);
+    assert!(
+        stdout(&o).contains("chair · Байтақ Астана қалалық филиалы · start since 2025-11-14"),
+        "{}",
+        stdout(&o)
+    );
+    let o = pg(&db, &["who", "Кошанов"]);
+    assert!(stdout(&o).contains("good-2"), "{}", stdout(&o));
+}
+
+#[test]
+fn ingesting_again_replaces_instead_of_duplicating() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let before = export(&db);
+    let o = pg(&db, &["ingest", "seeds/articles"]);
+    assert!(o.status.success());
+    assert_eq!(before, export(&db));
+}
+
+#[test]
+fn input_order_does_not_change_the_graph() {
+    let a = seeded();
+    let b = tempfile::tempdir().unwrap();
+    let db = b.path().join("db");
+    let mut files: Vec<String> = std::fs::read_dir("seeds/articles")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    files.reverse();
+    for f in &files {
+        assert!(pg(&db, &["ingest", f]).status.success());
+    }
+    assert_eq!(export(&a.path().join("db")), export(&db));
+}
+
+#[test]
+fn query_formats_and_errors() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let q = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name LIMIT 3";
+    let table = stdout(&pg(&db, &["query", q]));
+    assert!(table.starts_with("name\n────"), "{table}");
+    assert!(table.ends_with("(3 rows)\n"), "{table}");
+    let csv = stdout(&pg(&db, &["query", "--format", "csv", q]));
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(csv.starts_with("name\r\n"), "{csv:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&pg(&db, &["query", "--format", "json", q]))).unwrap();
+    assert_eq!(json["head"]["vars"][0], "name");
+    assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 3);
+    let tsv = stdout(&pg(&db, &["query", "--format", "tsv", q]));
+    assert!(tsv.starts_with("?name\n"), "{tsv:?}");
+    let ask = stdout(&pg(
+        &db,
+        &["query", "ASK { ?t a pg:Tenure ; pg:status \"former\" }"],
+    ));
+    assert_eq!(ask, "yes\n");
+    let construct = stdout(&pg(
+        &db,
+        &[
+            "query",
+            "CONSTRUCT { ?p schema:name ?n } WHERE { ?p a pg:Party ; schema:name ?n }",
+        ],
+    ));
+    assert!(
+        construct.contains("@prefix schema: <http://schema.org/> .")
+            && construct.contains("schema:name"),
+        "{construct}"
+    );
+    let bad = pg(&db, &["query", "SELECT ?x\nWHERE { ?x a }"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("SPARQL syntax error: error at 2:"),
+        "{}",
+        stderr(&bad)
+    );
+    let f = dir.path().join("q.rq");
+    std::fs::write(&f, q).unwrap();
+    assert_eq!(
+        stdout(&pg(&db, &["query", "-f", f.to_str().unwrap()])),
+        table
+    );
+    let missing = pg(&dir.path().join("nowhere"), &["query", q]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no store at"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn every_export_format_parses_back() {
+    use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let nq = export(&db);
+    let quads = RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(nq.as_bytes())
+        .count();
+    assert!(quads > 1000);
+    for (name, f) in [
+        ("turtle", RdfFormat::Turtle),
+        ("ntriples", RdfFormat::NTriples),
+        ("trig", RdfFormat::TriG),
+        (
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+        ),
+        ("rdfxml", RdfFormat::RdfXml),
+    ] {
+        let o = pg(&db, &["export", "--format", name]);
+        assert!(o.status.success(), "{name}");
+        let mut n = 0;
+        for q in RdfParser::from_format(f).for_slice(&o.stdout) {
+            q.unwrap_or_else(|e| panic!("{name}: {e}"));
+            n += 1;
+        }
+        if f.supports_datasets() {
+            assert_eq!(n, quads, "{name}");
+        } else {
+            assert!(n > 0 && n <= quads, "{name}");
+        }
+    }
+}
+
+#[test]
+fn dot_draws_the_graph_and_renders_with_graphviz() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let dot = stdout(&pg(&db, &["dot"]));
+    assert!(dot.starts_with("digraph partygraph {"), "{dot}");
+    assert!(dot.contains("\"person:baubek-nariman\" -> \"unit:baytaq/astana\" [label=\"chair (start)\\nsince 2025-11-14\""), "{dot}");
+    assert!(dot.contains("cluster_legend"));
+    let focus = stdout(&pg(&db, &["dot", "--focus", "Базартай", "--depth", "1"]));
+    assert!(
+        focus.contains("Жандос Базартай") && !focus.contains("Азат Амиртаев"),
+        "{focus}"
+    );
+    assert_eq!(
+        pg(&db, &["dot", "--focus", "Nobody Atall"]).status.code(),
+        Some(1)
+    );
+    let svg = dir.path().join("g.svg");
+    let o = pg(
+        &db,
+        &["dot", "--render", "svg", "-o", svg.to_str().unwrap()],
+    );
+    if Command::new("dot").arg("-V").output().is_ok() {
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+    } else {
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("apt-get install graphviz"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn check_runs_every_example() {
+    let o = pg(Path::new("unused"), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains(" passed, 0 failed"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_bad_seed_row_names_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    for sub in ["lexicons", "morphology", "rules"] {
+        std::fs::create_dir_all(seeds.join(sub)).unwrap();
+        for e in std::fs::read_dir(Path::new("seeds").join(sub)).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), seeds.join(sub).join(e.file_name())).unwrap();
+        }
+    }
+    let places = seeds.join("lexicons/places.tsv");
+    let mut text = std::fs::read_to_string(&places).unwrap();
+    text.push_str("atlantis\tcontinent\t-\t-\tA\tA\tA\t-\t-\n");
+    let line = text.lines().count();
+    std::fs::write(&places, text).unwrap();
+    let o = pg(
+        Path::new("unused"),
+        &["--seeds", seeds.to_str().unwrap(), "check"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!(
+            "places.tsv:{line}: unknown place kind \"continent\""
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn help_teaches() {
+    let o = pg(Path::new("unused"), &["--help"]);
+    let out = stdout(&o);
+    for cmd in [
+        "ingest",
+        "extract",
+        "query",
+        "export",
+        "dot",
+        "who",
+        "check",
+        "bench",
+        "Examples:",
+    ] {
+        assert!(out.contains(cmd), "{cmd} missing from --help");
+    }
+}
