@@ -40,21 +40,21 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             .join("|");
         let re = |s: String| Regex::new(&s).expect("date pattern");
         Patterns {
-            iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
+            iso: re(r"(\d{4})-(\d{2})-(\d{2})".into()),
             range: re(
-                r"\b(\d{4})\s*[-–—]\s*(\d{4})\s*(?:жыл\w*|годы|годах|год\w*|гг\.?|years?)".into(),
+                r"(\d{4})\s*[-–—]\s*(\d{4})\s*(?:жыл\w*|годы|годах|год\w*|гг\.?|years?)".into(),
             ),
-            kk_full: re(format!(r"\b(\d{{4}})\s+жылғы\s+(\d{{1,2}})\s+({m})\w*")),
+            kk_full: re(format!(r"(\d{{4}})\s+жылғы\s+(\d{{1,2}})\s+({m})\w*")),
             day_month_year: re(format!(
-                r"\b(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s+(?:года|год|г\.|жылы|жыл\w*))?"
+                r"(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s+(?:года|год|г\.|жылы|жыл\w*))?"
             )),
-            month_day_year: re(format!(r"\b({m})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
+            month_day_year: re(format!(r"({m})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})")),
             year_word: re(
-                r"\b(\d{4})\s+(?:жылы|жылға|жылдың|жылда|жылдан|жыл\b|году|года|год\b|г\.)".into(),
+                r"(\d{4})\s+(?:жыл\w*|году|года|год|г\.)".into(),
             ),
-            in_year: re(r"\b(?:in|since|by)\s+(\d{4})\b".into()),
-            day_month: re(format!(r"\b(\d{{1,2}})\s+({m})\w*")),
-            relative: re(r"\b(бүгін|кеше|сегодня|вчера|today|yesterday)\b".into()),
+            in_year: re(r"(?:in|since|by)\s+(\d{4})".into()),
+            day_month: re(format!(r"(\d{{1,2}})\s+({m})\w*")),
+            relative: re(r"(бүгін|кеше|сегодня|вчера|today|yesterday)".into()),
         }
     })
 }
@@ -96,8 +96,13 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
     let p = patterns(lex);
     let month = |s: &str| lex.months.get(s).copied();
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    // A date stands between word boundaries; checked here rather than with
+    // Unicode `\b` in the patterns, which would slow every search.
+    let alnum_at = |i: usize| text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric);
+    let alnum_before = |i: usize| text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
     let push = |s: usize, e: usize, v: Option<String>, spans: &mut Vec<(usize, usize, String)>| {
-        if let Some(v) = v {
+        let bounded = !alnum_before(s) && (!alnum_at(e) || text[..e].ends_with(|c: char| !c.is_alphanumeric()));
+        if let Some(v) = v.filter(|_| bounded) {
             if !spans.iter().any(|(a, b, _)| s < *b && *a < e) {
                 spans.push((s, e, v));
             }

@@ -182,7 +182,7 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         .collect();
     let dates = dates::find(&lower, lex, doc.published.as_deref());
 
-    let mut cache = symbols::LemmaCache::default();
+    let mut cache = symbols::LemmaCache;
     let body: Vec<usize> = (0..doc.sentences.len())
         .filter(|&i| doc.sentences[i].start < doc.body_end)
         .collect();

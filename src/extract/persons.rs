@@ -20,6 +20,7 @@ pub struct PersonName {
 /// A word as the person recognizer sees it.
 pub struct W<'a> {
     pub text: &'a str,
+    pub lower: &'a str,
     pub lemmas: &'a [Lemma],
     pub cap: bool,
     pub upper: bool,
@@ -51,9 +52,15 @@ pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {
         return None;
     }
     let cands = || w.lemmas.iter().filter(|l| l.depth <= 1 && !l.derived);
+    // Cyrillic names as written first; Latin spellings through their key.
+    let latin = !w.lower.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let exact = cands().find_map(|l| {
-        let g = lex.given.get(&crate::text::translit::key(&l.text))?;
-        Some((cased(w.text, &l.text), *g))
+        let g = match lex.given_lower.get(&l.text) {
+            Some(g) => *g,
+            None if latin => *lex.given.get(&crate::text::translit::key(&l.text))?,
+            None => return None,
+        };
+        Some((cased(w.text, &l.text), g))
     });
     exact.or_else(|| {
         cands().find_map(|l| {
@@ -85,7 +92,7 @@ fn capword(w: &W, lex: &Lexicon) -> bool {
     w.cap
         && !w.taken
         && !w.initial
-        && !lex.stopwords.contains(&w.text.to_lowercase())
+        && !lex.stopwords.contains(w.lower)
         && w.text.chars().count() > 1
 }
 

@@ -54,7 +54,9 @@ impl Rule {
     }
 }
 
-/// Compiles a tag pattern into a regex over "TAG/case " words.
+/// Compiles a tag pattern into a regex over " TAG/case" words. Each symbol
+/// starts with a space, so a tag never matches the start of a longer one
+/// (" BRANCH/" is not in " BRANCHPL/") and no word boundary is needed.
 pub fn compile(pattern: &str) -> Result<Regex, String> {
     let word = Regex::new(r"[A-Z]+(?:/[a-z]+)?").expect("static regex");
     let mut out = String::new();
@@ -63,11 +65,11 @@ pub fn compile(pattern: &str) -> Result<Regex, String> {
         out.push_str(&pattern[last..m.start()].replace(char::is_whitespace, ""));
         let w = m.as_str();
         if w == "ANY" {
-            out.push_str(r"(?:\b[A-Z]+/[a-z]+ )");
+            out.push_str("(?: [A-Z]+/[a-z]+)");
         } else if w.contains('/') {
-            out.push_str(&format!(r"(?:\b{w} )"));
+            out.push_str(&format!("(?: {w})"));
         } else {
-            out.push_str(&format!(r"(?:\b{w}/[a-z]+ )"));
+            out.push_str(&format!("(?: {w}/[a-z]+)"));
         }
         last = m.end();
     }
@@ -177,11 +179,11 @@ mod tests {
     #[test]
     fn tags_compile_to_words() {
         let r = compile("(?<org>ORG|UNIT) ROLE/dat ANY? (?<per>PER)").unwrap();
-        let c = r.captures("UNIT/gen ROLE/dat W/nom PER/nom ").unwrap();
-        assert_eq!(c.name("org").unwrap().as_str(), "UNIT/gen ");
-        assert!(!r.is_match("UNIT/gen ROLE/nom PER/nom "));
+        let c = r.captures(" UNIT/gen ROLE/dat W/nom PER/nom").unwrap();
+        assert_eq!(c.name("org").unwrap().as_str(), " UNIT/gen");
+        assert!(!r.is_match(" UNIT/gen ROLE/nom PER/nom"));
         // A tag never matches a longer tag that starts with it.
-        assert!(!compile("BRANCH").unwrap().is_match("BRANCHPL/nom "));
+        assert!(!compile("BRANCH").unwrap().is_match(" BRANCHPL/nom"));
     }
 
     #[test]

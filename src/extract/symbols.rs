@@ -11,18 +11,32 @@ use crate::text::{Doc, TokKind};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Lemma candidates of each distinct word of a document, computed once.
-#[derive(Default)]
-pub(crate) struct LemmaCache(HashMap<String, Rc<Vec<Lemma>>>);
+/// Lemma candidates of each distinct word, computed once per thread and
+/// lexicon and shared by the articles that thread reads.
+pub(crate) struct LemmaCache;
+
+thread_local! {
+    static LEMMAS: std::cell::RefCell<(u64, HashMap<String, Rc<Vec<Lemma>>>)> = Default::default();
+}
+
+/// Words kept per thread before the cache starts afresh.
+const LEMMA_CACHE_WORDS: usize = 200_000;
 
 impl LemmaCache {
     fn get(&mut self, lex: &Lexicon, lower: &str) -> Rc<Vec<Lemma>> {
-        if let Some(v) = self.0.get(lower) {
-            return v.clone();
-        }
-        let v = Rc::new(lex.morph.analyze(lower));
-        self.0.insert(lower.to_string(), v.clone());
-        v
+        LEMMAS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != lex.id || c.1.len() > LEMMA_CACHE_WORDS {
+                c.0 = lex.id;
+                c.1.clear();
+            }
+            if let Some(v) = c.1.get(lower) {
+                return v.clone();
+            }
+            let v = Rc::new(lex.morph.analyze(lower));
+            c.1.insert(lower.to_string(), v.clone());
+            v
+        })
     }
 }
 
@@ -220,6 +234,7 @@ pub(crate) fn tag(
             let cov = covered[k].and_then(|h| hits[h].as_ref());
             super::persons::W {
                 text: &tok.text,
+                lower: &tok.lower,
                 lemmas: &lemmas[k],
                 cap: tok.cap,
                 upper: tok.upper,
@@ -725,16 +740,16 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
     }
 }
 
-/// Renders a row as the words that rules match: "TAG/case ".
+/// Renders a row as the words that rules match: " TAG/case" each.
 fn tags(row: &[Sym]) -> (String, Vec<usize>) {
     let mut s = String::new();
     let mut at = Vec::with_capacity(row.len());
     for sym in row {
         at.push(s.len());
+        s.push(' ');
         s.push_str(&sym.tag);
         s.push('/');
         s.push_str(sym.case.code());
-        s.push(' ');
     }
     (s, at)
 }

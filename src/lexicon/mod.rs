@@ -280,6 +280,8 @@ pub struct Org {
 
 /// Everything read from `seeds/`.
 pub struct Lexicon {
+    /// Unique per loaded lexicon in this process (keys caches).
+    pub id: u64,
     pub parties: Vec<Party>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
@@ -288,6 +290,8 @@ pub struct Lexicon {
     pub months: HashMap<String, u32>,
     /// translit key -> gender
     pub given: HashMap<String, char>,
+    /// lowercase name as written -> gender, the fast path for Cyrillic words
+    pub given_lower: HashMap<String, char>,
     /// (ending, is patronymic, gender)
     pub surname_shapes: Vec<(String, bool, char)>,
     /// (language, plural ending)
@@ -441,6 +445,7 @@ impl Lexicon {
             months.insert(name.to_lowercase(), n);
         }
         let mut given = HashMap::new();
+        let mut given_lower = HashMap::new();
         for row in &t_given.rows {
             let [name, g] = row.cols::<2>()?;
             let g = match g {
@@ -449,6 +454,7 @@ impl Lexicon {
                 _ => return Err(row.error(format!("gender must be m or f, not {g:?}"))),
             };
             given.insert(crate::text::translit::key(name), g);
+            given_lower.insert(name.to_lowercase(), g);
         }
         let mut surname_shapes = Vec::new();
         for row in &t_shapes.rows {
@@ -492,13 +498,16 @@ impl Lexicon {
         for rel in ["rules/units.rules", "rules/posts.rules"] {
             rule_files.push(src.read(rel)?);
         }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Lexicon {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             parties,
             places,
             orgs,
             org_heads,
             months,
             given,
+            given_lower,
             surname_shapes,
             plurals,
             separators,
@@ -559,6 +568,9 @@ impl Lexicon {
 
     /// Gender of a given name in any script, if the lexicon knows it.
     pub fn given_gender(&self, name: &str) -> Option<char> {
+        if let Some(g) = self.given_lower.get(name) {
+            return Some(*g);
+        }
         let k = crate::text::translit::key(name);
         if let Some(g) = self.given.get(&k) {
             return Some(*g);
@@ -567,10 +579,9 @@ impl Lexicon {
         k.split('-').find_map(|part| self.given.get(part).copied())
     }
 
-    /// The surname or patronymic shape of a word: (is patronymic, gender).
-    pub fn surname_shape(&self, word: &str) -> Option<(bool, char)> {
-        let lower = word.to_lowercase();
-        if lower.chars().count() < 4 {
+    /// The surname or patronymic shape of a lowercase word: (is patronymic, gender).
+    pub fn surname_shape(&self, lower: &str) -> Option<(bool, char)> {
+        if lower.chars().nth(3).is_none() {
             return None;
         }
         self.surname_shapes

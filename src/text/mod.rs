@@ -75,6 +75,8 @@ pub struct Doc {
     pub norm: Vec<char>,
     /// For each char of `norm` (and one past the end): its code-point offset in `text`.
     orig_of: Vec<usize>,
+    /// For each code point of `text` (and one past the end): its byte offset.
+    byte_of: Vec<usize>,
     pub lang: Lang,
     pub published: Option<String>,
     pub tokens: Vec<Token>,
@@ -92,7 +94,7 @@ impl Doc {
     /// The original text between two char indices of `norm`.
     pub fn orig_slice(&self, start: usize, end: usize) -> String {
         let (s, e) = (self.orig(start), self.orig(end));
-        self.text.chars().skip(s).take(e - s).collect()
+        self.text[self.byte_of[s]..self.byte_of[e]].to_string()
     }
 
     /// The folded text between two char indices.
@@ -113,11 +115,14 @@ pub fn analyze(article: &Article, lex: &Lexicon) -> Doc {
     let lang = detect_lang(&norm);
     let sentences = split_sentences(&tokens, lex);
     let body_end = find_body_end(&norm, &tokens, lex);
+    let mut byte_of: Vec<usize> = article.text.char_indices().map(|(b, _)| b).collect();
+    byte_of.push(article.text.len());
     Doc {
         id: article.id.clone(),
         text: article.text.clone(),
         norm,
         orig_of,
+        byte_of,
         lang,
         published: article.published.clone(),
         tokens,
@@ -189,12 +194,12 @@ const HOMOGLYPHS: &[(char, char)] = &[
 fn fold_homoglyphs(chars: &mut [char]) {
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_alphabetic() {
+        if !is_word_char(chars[i]) || chars[i].is_ascii_digit() {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < chars.len() && chars[j].is_alphabetic() {
+        while j < chars.len() && is_word_char(chars[j]) && !chars[j].is_ascii_digit() {
             j += 1;
         }
         let word = &mut chars[i..j];
@@ -216,8 +221,15 @@ fn fold_homoglyphs(chars: &mut [char]) {
     }
 }
 
+/// A letter or digit; Cyrillic and ASCII without the general Unicode tables.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0410}'..='\u{044F}').contains(&c) || ('\u{0400}'..='\u{040F}').contains(&c) || ('\u{0450}'..='\u{045F}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Splits into words, numbers and punctuation. Hyphens and apostrophes
@@ -266,7 +278,7 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             TokKind::Punct
         };
         let text: String = c[start..i].iter().collect();
-        let letters: Vec<char> = text.chars().filter(|ch| ch.is_alphabetic()).collect();
+        let letters: Vec<char> = c[start..i].iter().copied().filter(|ch| is_word_char(*ch) && !ch.is_ascii_digit()).collect();
         let cap = letters.first().is_some_and(|ch| ch.is_uppercase());
         let upper = letters.len() > 1 && letters.iter().all(|ch| ch.is_uppercase());
         let initial = letters.len() == 1 && cap && text.ends_with('.');
@@ -310,7 +322,7 @@ fn detect_lang(c: &[char]) -> Lang {
     let (mut lat, mut cyr, mut kk) = (0usize, 0usize, 0usize);
     let text: String = c.iter().collect();
     for w in text
-        .split(|ch: char| !ch.is_alphabetic())
+        .split(|ch: char| !is_word_char(ch) || ch.is_ascii_digit())
         .filter(|w| !w.is_empty())
     {
         if w.chars().all(|ch| ch.is_ascii_alphabetic()) {
