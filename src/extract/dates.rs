@@ -49,9 +49,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 r"(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s+(?:года|год|г\.|жылы|жыл\w*))?"
             )),
             month_day_year: re(format!(r"({m})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})")),
-            year_word: re(
-                r"(\d{4})\s+(?:жыл\w*|году|года|год|г\.)".into(),
-            ),
+            year_word: re(r"(\d{4})\s+(?:жыл\w*|году|года|год|г\.)".into()),
             in_year: re(r"(?:in|since|by)\s+(\d{4})".into()),
             day_month: re(format!(r"(\d{{1,2}})\s+({m})\w*")),
             relative: re(r"(бүгін|кеше|сегодня|вчера|today|yesterday)".into()),
@@ -98,10 +96,20 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
     // A date stands between word boundaries; checked here rather than with
     // Unicode `\b` in the patterns, which would slow every search.
-    let alnum_at = |i: usize| text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric);
-    let alnum_before = |i: usize| text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+    let alnum_at = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    };
+    let alnum_before = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
     let push = |s: usize, e: usize, v: Option<String>, spans: &mut Vec<(usize, usize, String)>| {
-        let bounded = !alnum_before(s) && (!alnum_at(e) || text[..e].ends_with(|c: char| !c.is_alphanumeric()));
+        let bounded = !alnum_before(s)
+            && (!alnum_at(e) || text[..e].ends_with(|c: char| !c.is_alphanumeric()));
         if let Some(v) = v.filter(|_| bounded) {
             if !spans.iter().any(|(a, b, _)| s < *b && *a < e) {
                 spans.push((s, e, v));

@@ -53,7 +53,10 @@ pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {
     }
     let cands = || w.lemmas.iter().filter(|l| l.depth <= 1 && !l.derived);
     // Cyrillic names as written first; Latin spellings through their key.
-    let latin = !w.lower.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let latin = !w
+        .lower
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let exact = cands().find_map(|l| {
         let g = match lex.given_lower.get(&l.text) {
             Some(g) => *g,

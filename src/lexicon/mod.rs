@@ -568,8 +568,18 @@ impl Lexicon {
 
     /// Gender of a given name in any script, if the lexicon knows it.
     pub fn given_gender(&self, name: &str) -> Option<char> {
-        if let Some(g) = self.given_lower.get(name) {
+        let lower = crate::text::lower(name);
+        if let Some(g) = self.given_lower.get(&lower) {
             return Some(*g);
+        }
+        if lower
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+        {
+            // Hyphenated Cyrillic names: Касым-Жомарт.
+            return lower
+                .split('-')
+                .find_map(|part| self.given_lower.get(part).copied());
         }
         let k = crate::text::translit::key(name);
         if let Some(g) = self.given.get(&k) {

@@ -221,11 +221,34 @@ fn fold_homoglyphs(chars: &mut [char]) {
     }
 }
 
+/// The lowercase of a char, with fast paths for ASCII and Cyrillic (the
+/// Kazakh letters pair upper and lower case on neighbouring code points).
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    match u {
+        0x41..=0x5A => char::from_u32(u + 0x20).unwrap_or(c),
+        0..=0x7F => c,
+        0x410..=0x42F => char::from_u32(u + 0x20).unwrap_or(c),
+        0x400..=0x40F => char::from_u32(u + 0x50).unwrap_or(c),
+        0x430..=0x45F => c,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF => char::from_u32(u | 1).unwrap_or(c),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// A string in lowercase, one char for one char.
+pub fn lower(s: &str) -> String {
+    s.chars().map(lower_char).collect()
+}
+
 /// A letter or digit; Cyrillic and ASCII without the general Unicode tables.
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if ('\u{0410}'..='\u{044F}').contains(&c) || ('\u{0400}'..='\u{040F}').contains(&c) || ('\u{0450}'..='\u{045F}').contains(&c) {
+    } else if ('\u{0410}'..='\u{044F}').contains(&c)
+        || ('\u{0400}'..='\u{040F}').contains(&c)
+        || ('\u{0450}'..='\u{045F}').contains(&c)
+    {
         true
     } else {
         c.is_alphanumeric()
@@ -278,11 +301,15 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             TokKind::Punct
         };
         let text: String = c[start..i].iter().collect();
-        let letters: Vec<char> = c[start..i].iter().copied().filter(|ch| is_word_char(*ch) && !ch.is_ascii_digit()).collect();
+        let letters: Vec<char> = c[start..i]
+            .iter()
+            .copied()
+            .filter(|ch| is_word_char(*ch) && !ch.is_ascii_digit())
+            .collect();
         let cap = letters.first().is_some_and(|ch| ch.is_uppercase());
         let upper = letters.len() > 1 && letters.iter().all(|ch| ch.is_uppercase());
         let initial = letters.len() == 1 && cap && text.ends_with('.');
-        let lower = text.chars().flat_map(char::to_lowercase).collect();
+        let lower = lower(&text);
         out.push(Token {
             start,
             end: i,
@@ -460,6 +487,14 @@ mod tests {
             ["Ж.", "Базартай", "деп", "хабарлайды", "BAQ.KZ", "."]
         );
         assert!(toks[0].initial);
+    }
+
+    #[test]
+    fn fast_lowercase_agrees_with_unicode() {
+        for c in ('\u{0}'..='\u{04FF}').chain(['İ', 'Ⅻ', 'Σ']) {
+            let std = c.to_lowercase().next().unwrap();
+            assert_eq!(lower_char(c), std, "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     #[test]
