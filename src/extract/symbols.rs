@@ -15,8 +15,11 @@ use std::rc::Rc;
 /// lexicon and shared by the articles that thread reads.
 pub(crate) struct LemmaCache;
 
+/// The lemma cache of one thread: the lexicon it was made with, and words.
+type ThreadLemmas = (u64, HashMap<String, Rc<Vec<Lemma>>>);
+
 thread_local! {
-    static LEMMAS: std::cell::RefCell<(u64, HashMap<String, Rc<Vec<Lemma>>>)> = Default::default();
+    static LEMMAS: std::cell::RefCell<ThreadLemmas> = Default::default();
 }
 
 /// Words kept per thread before the cache starts afresh.

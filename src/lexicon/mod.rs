@@ -591,9 +591,8 @@ impl Lexicon {
 
     /// The surname or patronymic shape of a lowercase word: (is patronymic, gender).
     pub fn surname_shape(&self, lower: &str) -> Option<(bool, char)> {
-        if lower.chars().nth(3).is_none() {
-            return None;
-        }
+        // Four letters at least.
+        lower.chars().nth(3)?;
         self.surname_shapes
             .iter()
             .find(|(end, _, _)| lower.ends_with(end.as_str()))
