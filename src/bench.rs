@@ -10,6 +10,8 @@ use std::path::Path;
 use std::time::Instant;
 
 pub fn bench(p: &Pipeline, corpus: &Path, repeat: usize, ingest: usize) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     let mut base: Vec<Article> = Vec::new();
     for f in input::expand(&[corpus.to_path_buf()]) {
         for a in input::read(&f?) {
@@ -27,35 +29,38 @@ pub fn bench(p: &Pipeline, corpus: &Path, repeat: usize, ingest: usize) -> Resul
         .collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mb = bytes as f64 / 1e6;
-    println!(
+    writeln!(
+        out,
         "corpus: {} articles ({} × {}), {:.1} MB",
         articles.len(),
         base.len(),
         repeat,
         mb
-    );
+    )?;
 
     let t = Instant::now();
     for a in &articles {
         std::hint::black_box(p.run(a));
     }
     let one = t.elapsed().as_secs_f64();
-    println!(
+    writeln!(
+        out,
         "extract, 1 thread:  {:>8.2} MB/s per core  ({:.0} articles/s)",
         mb / one,
         articles.len() as f64 / one
-    );
+    )?;
 
     let threads = rayon::current_num_threads();
     let t = Instant::now();
     let resolved: Vec<_> = articles.par_iter().map(|a| p.run(a)).collect();
     let all = t.elapsed().as_secs_f64();
-    println!(
+    writeln!(
+        out,
         "extract, {threads} threads: {:>8.2} MB/s in all, {:.2} MB/s per core  ({:.0} articles/s)",
         mb / all,
         mb / all / threads as f64,
         articles.len() as f64 / all
-    );
+    )?;
 
     let n = ingest.min(resolved.len());
     let dir = std::env::temp_dir().join(format!("partygraph-bench-{}", std::process::id()));
@@ -64,12 +69,13 @@ pub fn bench(p: &Pipeline, corpus: &Path, repeat: usize, ingest: usize) -> Resul
     let t = Instant::now();
     let s = store.ingest(&resolved[..n], &p.lex)?;
     let secs = t.elapsed().as_secs_f64();
-    println!(
+    writeln!(
+        out,
         "ingest, one run:    {:>8.0} articles/s  ({n} articles, {} quads, {:.2} s)",
         n as f64 / secs,
         s.quads,
         secs
-    );
+    )?;
     drop(store);
     let size: u64 = std::fs::read_dir(&dir)
         .map(|d| {
@@ -79,7 +85,7 @@ pub fn bench(p: &Pipeline, corpus: &Path, repeat: usize, ingest: usize) -> Resul
                 .sum()
         })
         .unwrap_or(0);
-    println!("store on disk:      {:>8.1} MB", size as f64 / 1e6);
+    writeln!(out, "store on disk:      {:>8.1} MB", size as f64 / 1e6)?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }

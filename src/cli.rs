@@ -320,11 +320,12 @@ pub fn run() -> Result<ExitCode> {
             for f in &rep.failures {
                 eprintln!("{f}");
             }
-            println!(
+            writeln!(
+                std::io::stdout(),
                 "check: {} passed, {} failed",
                 rep.passed,
                 rep.failures.len()
-            );
+            )?;
             Ok(if rep.failures.is_empty() {
                 ExitCode::SUCCESS
             } else {
@@ -362,13 +363,16 @@ fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     }
     let store = GraphStore::open(&cli.store)?;
     let summary = store.ingest(&ok, &p.lex)?;
+    let mut out = std::io::stdout().lock();
     if json {
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::json!({"summary": summary, "failures": failures})
-        );
+        )?;
     } else {
-        println!(
+        writeln!(
+            out,
             "ingested {} article{} into {} ({} in store): {} entities, {} posts, {} events, {} quads; {} failed",
             summary.articles,
             if summary.articles == 1 { "" } else { "s" },
@@ -379,7 +383,7 @@ fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
             summary.events,
             summary.quads,
             failures.len()
-        );
+        )?;
     }
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS

@@ -14,6 +14,15 @@ pub(crate) use bench::bench;
 fn main() -> std::process::ExitCode {
     match cli::run() {
         Ok(code) => code,
+        // A reader that stops early (`partygraph ... | head`) is not an error.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            std::process::ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("partygraph: error: {e:#}");
             std::process::ExitCode::from(2)
