@@ -561,6 +561,9 @@ fn resolve_place(s: &mut Sym, lex: &Lexicon, doc: &Doc, want: Option<&str>) {
 /// project or programme («Кітап – AMANAT» жобасы), names the project, not
 /// the party.
 fn project_titles(row: &mut [Sym]) {
+    /// How far after the title the word for a project may stand
+    /// («Жер аманаты», «Ауыл аманаты» және т.б. жобалар).
+    const REACH: usize = 8;
     for i in 0..row.len() {
         let Some(q) = row[i].quote.filter(|_| row[i].tag == "PARTY") else {
             continue;
@@ -572,7 +575,12 @@ fn project_titles(row: &mut [Sym]) {
         let others = inside
             .iter()
             .any(|&j| j != i && matches!(row[j].tag.as_str(), "W" | "DASH" | "PLACE"));
-        if others && row.get(last + 1).is_some_and(|s| s.tag == "PROJECT") {
+        let project = row
+            .iter()
+            .skip(last + 1)
+            .take(REACH)
+            .any(|s| s.tag == "PROJECT");
+        if others && project {
             row[i].tag = "W".into();
             row[i].key = None;
         }

@@ -36,24 +36,32 @@ pub fn name_matches(query: &str, name: &str) -> bool {
         || key(query) == key(name)
 }
 
-/// Entities whose names (or id) answer the query, most mentioned first.
+/// Whether every word of the query is a word of the name, by key.
+fn exact_words(query: &str, name: &str) -> bool {
+    let n = words(name);
+    words(query).iter().all(|q| n.contains(q))
+}
+
+/// Entities whose names (or id) answer the query: exact spellings first,
+/// then the most mentioned.
 pub fn find(kg: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
-    let mut out: Vec<(usize, NodeIndex)> = Vec::new();
+    let mut out: Vec<(bool, usize, NodeIndex)> = Vec::new();
     for (i, n) in kg.nodes() {
         if let Node::Entity(e) = n {
-            let hit = e.id == query
-                || name_matches(query, &e.name)
-                || e.names.iter().any(|(name, _)| name_matches(query, name));
-            if hit {
-                out.push((e.mentions.len(), i));
+            let names =
+                || std::iter::once(e.name.as_str()).chain(e.names.iter().map(|(n, _)| n.as_str()));
+            if e.id == query || names().any(|name| name_matches(query, name)) {
+                let exact = e.id == query || names().any(|name| exact_words(query, name));
+                out.push((exact, e.mentions.len(), i));
             }
         }
     }
     out.sort_by(|a, b| {
         b.0.cmp(&a.0)
-            .then(kg.graph[a.1].id().cmp(kg.graph[b.1].id()))
+            .then(b.1.cmp(&a.1))
+            .then(kg.graph[a.2].id().cmp(kg.graph[b.2].id()))
     });
-    out.into_iter().map(|x| x.1).collect()
+    out.into_iter().map(|x| x.2).collect()
 }
 
 #[derive(Serialize, Debug)]
