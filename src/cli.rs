@@ -149,7 +149,7 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         #[arg(long, value_enum, default_value = "text")]
         format: CardFormat,
     },
-    /// Run every example of the seeds and rules; fails on the first wrong one it lists.
+    /// Run every example of the seeds and rules, and list those that fail.
     Check,
     /// Measure extraction and ingest speed on the seed articles repeated.
     Bench {
