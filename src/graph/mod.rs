@@ -341,3 +341,57 @@ impl KnowledgeGraph {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Article;
+
+    fn resolved(id: &str, text: &str) -> Resolved {
+        let p = crate::pipeline::Pipeline::load(&Default::default()).unwrap();
+        p.run(&Article {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn one_node_per_entity_across_articles_and_a_tenure_between_person_and_unit() {
+        let a = resolved("a", "«AMANAT» партиясы Түркістан облыстық филиалының төрағасы Алтынсары Үмбетәлиев сөз сөйледі.");
+        let b = resolved(
+            "b",
+            "«AMANAT» партиясының төрағасы Ерлан Қошанов Түркістан облысына келді.",
+        );
+        let lex = crate::lexicon::default_lexicon().unwrap();
+        let g = KnowledgeGraph::build(&[b.clone(), a.clone()], lex);
+        let amanat = g.index_of("party:amanat").unwrap();
+        // Both articles report the party: one node, two mentions' articles.
+        let Node::Entity(e) = &g.graph[amanat] else {
+            panic!()
+        };
+        let docs: std::collections::BTreeSet<_> =
+            e.mentions.iter().map(|m| m.doc.as_str()).collect();
+        assert_eq!(docs.len(), 2);
+        let unit = g.index_of("unit:amanat/turkistan-region").unwrap();
+        assert_eq!(g.out(unit, Edge::UnitOf), vec![amanat]);
+        let person = g.index_of("person:umbetalev-altinsari").unwrap();
+        let tenures = g.out(person, Edge::Holds);
+        assert_eq!(tenures.len(), 1);
+        assert_eq!(g.out(tenures[0], Edge::PostIn), vec![unit]);
+        // The region lies in Kazakhstan.
+        let region = g.index_of("place:turkistan-region").unwrap();
+        assert_eq!(
+            g.out(region, Edge::Within),
+            vec![g.index_of("place:kazakhstan").unwrap()]
+        );
+        // Order of input does not matter.
+        let g2 = KnowledgeGraph::build(&[a, b], lex);
+        let ids = |g: &KnowledgeGraph| {
+            g.nodes()
+                .map(|(_, n)| n.id().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&g), ids(&g2));
+    }
+}

@@ -240,3 +240,69 @@ fn single(s: &str) -> Option<char> {
     let c = it.next()?;
     it.next().is_none().then_some(c)
 }
+
+#[cfg(test)]
+mod tests {
+    fn lemmas(w: &str) -> Vec<String> {
+        crate::lexicon::default_lexicon()
+            .unwrap()
+            .morph
+            .analyze(w)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn kazakh_endings_stack_and_alternate() {
+        for (form, lemma) in [
+            ("ташибаевтың", "ташибаев"),
+            ("астанада", "астана"),
+            ("облыстық", "облыс"),
+            ("филиалының", "филиал"),
+            ("облысының", "облыс"),
+            ("төрағалығына", "төраға"),
+            ("екібастұздағы", "екібастұз"),
+            ("сәрменбаевпен", "сәрменбаев"),
+            ("үмбетәлиевті", "үмбетәлиев"),
+        ] {
+            assert!(
+                lemmas(form).contains(&lemma.to_string()),
+                "{form} -> {lemma}: {:?}",
+                lemmas(form)
+            );
+        }
+    }
+
+    #[test]
+    fn russian_endings_reach_the_lemma() {
+        for (form, lemma) in [
+            ("токаевым", "токаев"),
+            ("ерлана", "ерлан"),
+            ("алматинского", "алматинский"),
+            ("председателем", "председатель"),
+            ("партии", "партия"),
+        ] {
+            assert!(
+                lemmas(form).contains(&lemma.to_string()),
+                "{form} -> {lemma}: {:?}",
+                lemmas(form)
+            );
+        }
+    }
+
+    #[test]
+    fn the_word_itself_comes_first_with_its_case() {
+        let lex = crate::lexicon::default_lexicon().unwrap();
+        let l = lex.morph.analyze("мәжілістің");
+        assert_eq!(l[0].text, "мәжілістің");
+        let m = l.iter().find(|x| x.text == "мәжіліс").unwrap();
+        assert_eq!(m.case, super::Case::Gen);
+        assert!(!m.derived);
+        assert!(lex
+            .morph
+            .analyze("облыстық")
+            .iter()
+            .any(|x| x.text == "облыс" && x.derived));
+    }
+}

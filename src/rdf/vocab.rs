@@ -94,3 +94,26 @@ pub fn id_of(iri: &str) -> Option<String> {
     }
     Some(format!("{ty}:{}", String::from_utf8_lossy(&bytes)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris_and_ids_round_trip() {
+        for id in [
+            "person:koshanov-erlan",
+            "unit:amanat/turkistan-region",
+            "doc:статья 1",
+            "event:baytaq/conference/2025-11-14",
+        ] {
+            let i = iri(id);
+            assert!(i.is_ascii() && !i.contains(' '), "{i}");
+            assert_eq!(id_of(&i).as_deref(), Some(id));
+        }
+        assert_eq!(
+            iri("unit:amanat/turkistan-region"),
+            format!("{BASE}unit/amanat/turkistan-region")
+        );
+    }
+}

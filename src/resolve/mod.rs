@@ -401,3 +401,50 @@ pub fn resolve(
         text: d.text.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(given: Option<&str>, surname: &str, initials: &str) -> PersonName {
+        PersonName {
+            given: given.map(String::from),
+            surname: Some(surname.into()),
+            initials: initials.into(),
+            display: surname.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn short_forms_fit_the_full_name() {
+        let full = name(Some("Жандос"), "Базартай", "");
+        assert!(fits(&name(None, "Базартай", "Ж"), &full));
+        assert!(fits(&name(None, "Базартай", ""), &full));
+        assert!(!fits(&name(None, "Базартай", "М"), &full));
+        assert!(!fits(
+            &name(Some("Мұрат"), "Ташибаев", ""),
+            &name(Some("Марат"), "Ташибаев", "")
+        ));
+    }
+
+    #[test]
+    fn ids_are_derived_from_names() {
+        assert_eq!(
+            person_id(&name(Some("Ерлан"), "Қошанов", "")),
+            "person:koshanov-erlan"
+        );
+        assert_eq!(
+            person_id(&name(None, "Әжікенов", "Е")),
+            "person:azhikenov-e"
+        );
+        assert_eq!(
+            key_id(&Key::Unit {
+                party: "amanat".into(),
+                place: Some("turkistan-region".into()),
+                level: "region".into()
+            }),
+            "unit:amanat/turkistan-region"
+        );
+    }
+}
