@@ -106,6 +106,33 @@ fn shaped(lex: &Lexicon, w: &W) -> Option<(bool, char)> {
         .find_map(|l| lex.surname_shape(&l.text))
 }
 
+/// A name of given name, surname and patronymic, displayed in the text's
+/// order (surname first in "Kazitov Seiful-Malik Turekhanovich").
+fn full_name(
+    given: String,
+    surname: String,
+    patronymic: Option<String>,
+    surname_first: bool,
+) -> PersonName {
+    let (a, b) = if surname_first {
+        (&surname, &given)
+    } else {
+        (&given, &surname)
+    };
+    let mut display = format!("{a} {b}");
+    if let Some(p) = &patronymic {
+        display.push(' ');
+        display.push_str(p);
+    }
+    PersonName {
+        given: Some(given),
+        surname: Some(surname),
+        patronymic,
+        display,
+        ..Default::default()
+    }
+}
+
 /// A person name found at word `i`: (first word, end word, name). The name
 /// may start one word before `i` (Surname Name order).
 pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName)> {
@@ -158,23 +185,8 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
         {
             let s = surname(lex, &ws[i - 1], Some(gender));
             let patr = next_patr.map(|p| p.text.to_string());
-            let display = [Some(s.clone()), Some(g.clone()), patr.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
             let end = i + 1 + patr.is_some() as usize;
-            return Some((
-                i - 1,
-                end,
-                PersonName {
-                    given: Some(g),
-                    surname: Some(s),
-                    patronymic: patr,
-                    display,
-                    ..Default::default()
-                },
-            ));
+            return Some((i - 1, end, full_name(g, s, patr, true)));
         }
         // Name Surname [Patronymic].
         if let Some(nw) = ws
@@ -186,23 +198,8 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
                 .get(i + 2)
                 .filter(|p| capword(p, lex) && shaped(lex, p).is_some_and(|s| s.0))
                 .map(|p| p.text.to_string());
-            let display = [Some(g.clone()), Some(s.clone()), patr.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
             let end = i + 2 + patr.is_some() as usize;
-            return Some((
-                i,
-                end,
-                PersonName {
-                    given: Some(g),
-                    surname: Some(s),
-                    patronymic: patr,
-                    display,
-                    ..Default::default()
-                },
-            ));
+            return Some((i, end, full_name(g, s, patr, false)));
         }
         return None;
     }

@@ -102,7 +102,7 @@ fn is_quote(s: &str) -> bool {
 
 pub(crate) fn place_key(lex: &Lexicon, idx: usize, doc: &Doc) -> Key {
     let p = &lex.places[idx];
-    let name = p.display(lang_index(doc));
+    let name = p.display(doc.lang.index());
     Key::Place {
         id: p.id.clone(),
         name,
@@ -110,20 +110,8 @@ pub(crate) fn place_key(lex: &Lexicon, idx: usize, doc: &Doc) -> Key {
     }
 }
 
-pub(crate) fn lang_index(doc: &Doc) -> usize {
-    match doc.lang {
-        crate::text::Lang::Kk => 0,
-        crate::text::Lang::Ru => 1,
-        crate::text::Lang::En => 2,
-    }
-}
-
 pub(crate) fn label(labels: &[String; 3], doc: &Doc) -> String {
-    match doc.lang {
-        crate::text::Lang::Kk => labels[0].clone(),
-        crate::text::Lang::Ru => labels[1].clone(),
-        crate::text::Lang::En => labels[2].clone(),
-    }
+    labels[doc.lang.index()].clone()
 }
 
 /// Chooses among places of one name: the kind asked for, else a city, a

@@ -209,11 +209,7 @@ pub fn resolve(
     title: Option<String>,
 ) -> Resolved {
     let d = &x.doc;
-    let lang = match d.lang {
-        crate::text::Lang::Kk => 0,
-        crate::text::Lang::Ru => 1,
-        crate::text::Lang::En => 2,
-    };
+    let lang = d.lang.index();
     let span = |s: usize, e: usize| Span {
         start: d.orig(s),
         end: d.orig(e),

@@ -31,6 +31,15 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// Position in the lexicon's kk/ru/en label triples.
+    pub fn index(self) -> usize {
+        match self {
+            Lang::Kk => 0,
+            Lang::Ru => 1,
+            Lang::En => 2,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
