@@ -122,7 +122,7 @@ fn choose_place(lex: &Lexicon, cands: &[usize], want: Option<&str>) -> Option<us
             return Some(c);
         }
     }
-    for kind in ["city", "region", "country", "district", "village", "lake"] {
+    for kind in ["city", "region", "country", "district", "village", "lake", "continent", "other"] {
         if let Some(&c) = cands.iter().find(|&&c| lex.places[c].kind == kind) {
             return Some(c);
         }
@@ -383,11 +383,47 @@ pub(crate) fn tag(
                 kind: "media".into(),
             });
             sym.rule = "shape.domain".into();
+        } else if let Some(rule) = org_shape(doc, tok, lex) {
+            // An acronym (ФИДЕ, НАСА), or a Latin-script name in a Cyrillic
+            // article (Facebook, Vestas): the name of an organization. A run
+            // of Latin capitalized words is one name.
+            let mut e = k + 1;
+            if rule == "shape.latin_name" {
+                while e < n && doc.tokens[toks[e].0].cap && org_shape(doc, &doc.tokens[toks[e].0], lex) == Some(rule) {
+                    e += 1;
+                }
+            }
+            let end = doc.tokens[toks[e - 1].0].end;
+            let name = doc.slice(tok.start, end);
+            sym.tag = "ORG".into();
+            sym.end = end;
+            sym.key = Some(Key::Org { id: slug(&name), name, kind: "other".into() });
+            sym.rule = rule.into();
+            row.push(sym);
+            k = e;
+            continue;
         }
         row.push(sym);
         k += 1;
     }
     row
+}
+
+/// Whether a word no lexicon knows has the shape of an organization's name.
+fn org_shape(doc: &Doc, tok: &crate::text::Token, lex: &Lexicon) -> Option<&'static str> {
+    if tok.kind != TokKind::Word || tok.initial || lex.stopwords.contains(&tok.lower) {
+        return None;
+    }
+    let letters = tok.text.chars().filter(|c| c.is_alphabetic()).count();
+    let roman = tok.text.chars().all(|c| "IVXLCDMІХ".contains(c));
+    if tok.upper && (2..=6).contains(&letters) && !roman {
+        return Some("shape.acronym");
+    }
+    let latin = tok.text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if doc.lang != crate::text::Lang::En && tok.cap && latin && letters >= 3 && !roman {
+        return Some("shape.latin_name");
+    }
+    None
 }
 
 /// Counts the parties and places of a row into the article's context.

@@ -386,7 +386,7 @@ impl Lexicon {
             let [id, kind, parent, iso, kk, ru, en, other, adj] = row.cols::<9>()?;
             if !matches!(
                 kind,
-                "country" | "region" | "city" | "district" | "village" | "lake"
+                "country" | "region" | "city" | "district" | "village" | "lake" | "continent" | "other"
             ) {
                 return Err(row.error(format!("unknown place kind {kind:?}")));
             }
