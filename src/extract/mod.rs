@@ -194,6 +194,7 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         symbols::count(&row, lex, &mut ctx);
         rows.push(row);
     }
+    symbols::propagate_names(&mut rows);
     // Pass 2: units, organizations, posts.
     let mut out = Extraction {
         doc,

@@ -29,6 +29,10 @@ pub struct W<'a> {
     pub taken: bool,
     /// Names a place or organization in the gazetteer.
     pub named: bool,
+    /// Part of a role word (президент, канцлер, chairman).
+    pub role: bool,
+    /// Inside quotation marks (a title or a name of a body, not a person).
+    pub quoted: bool,
     pub first_in_sentence: bool,
 }
 
@@ -78,7 +82,7 @@ pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {
 fn surname(lex: &Lexicon, w: &W, gender: Option<char>) -> String {
     let fits = |l: &Lemma| {
         lex.surname_shape(&l.text)
-            .is_some_and(|(_, g)| gender.is_none() || g == '-' || Some(g) == gender)
+            .is_some_and(|(_, g, _)| gender.is_none() || g == '-' || Some(g) == gender)
     };
     if let Some(l) = w
         .lemmas
@@ -99,7 +103,7 @@ fn capword(w: &W, lex: &Lexicon) -> bool {
         && w.text.chars().count() > 1
 }
 
-fn shaped(lex: &Lexicon, w: &W) -> Option<(bool, char)> {
+fn shaped(lex: &Lexicon, w: &W) -> Option<(bool, char, crate::lexicon::Alone)> {
     w.lemmas
         .iter()
         .filter(|l| l.depth <= 2 && !l.derived)
@@ -205,7 +209,20 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
     }
     // A surname alone, when its shape is unmistakable.
     if capword(w, lex) && !w.named && !w.upper {
-        if let Some((false, _)) = shaped(lex, w) {
+        use crate::lexicon::Alone;
+        let alone = match shaped(lex, w) {
+            Some((false, _, Alone::Yes)) => true,
+            Some((false, _, Alone::MidSentence)) => !w.first_in_sentence,
+            _ => false,
+        };
+        // A capitalized word no lexicon knows, right after a role word:
+        // "президент Саркози", "канцлер Меркель".
+        let after_role = i > 0
+            && ws[i - 1].role
+            && !w.first_in_sentence
+            && !w.quoted
+            && w.text.chars().count() > 2;
+        if alone || after_role {
             let next_is_given = ws.get(i + 1).is_some_and(|n| given(lex, n).is_some());
             if !next_is_given && (!w.first_in_sentence || w.text.chars().count() > 5) {
                 let s = surname(lex, w, None);

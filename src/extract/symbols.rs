@@ -122,7 +122,16 @@ fn choose_place(lex: &Lexicon, cands: &[usize], want: Option<&str>) -> Option<us
             return Some(c);
         }
     }
-    for kind in ["city", "region", "country", "district", "village", "lake", "continent", "other"] {
+    for kind in [
+        "city",
+        "region",
+        "country",
+        "district",
+        "village",
+        "lake",
+        "continent",
+        "other",
+    ] {
         if let Some(&c) = cands.iter().find(|&&c| lex.places[c].kind == kind) {
             return Some(c);
         }
@@ -242,6 +251,8 @@ pub(crate) fn tag(
                         !matches!(h.tag, Tag::Place(_)) && !given_name
                     }),
                 named: cov.is_some_and(|h| matches!(h.tag, Tag::Place(_))),
+                role: cov.is_some_and(|h| matches!(h.tag, Tag::Role(_))),
+                quoted: toks[k].1.is_some(),
                 first_in_sentence: k == 0,
             }
         })
@@ -389,7 +400,10 @@ pub(crate) fn tag(
             // of Latin capitalized words is one name.
             let mut e = k + 1;
             if rule == "shape.latin_name" {
-                while e < n && doc.tokens[toks[e].0].cap && org_shape(doc, &doc.tokens[toks[e].0], lex) == Some(rule) {
+                while e < n
+                    && doc.tokens[toks[e].0].cap
+                    && org_shape(doc, &doc.tokens[toks[e].0], lex) == Some(rule)
+                {
                     e += 1;
                 }
             }
@@ -397,7 +411,11 @@ pub(crate) fn tag(
             let name = doc.slice(tok.start, end);
             sym.tag = "ORG".into();
             sym.end = end;
-            sym.key = Some(Key::Org { id: slug(&name), name, kind: "other".into() });
+            sym.key = Some(Key::Org {
+                id: slug(&name),
+                name,
+                kind: "other".into(),
+            });
             sym.rule = rule.into();
             row.push(sym);
             k = e;
@@ -419,11 +437,53 @@ fn org_shape(doc: &Doc, tok: &crate::text::Token, lex: &Lexicon) -> Option<&'sta
     if tok.upper && (2..=6).contains(&letters) && !roman {
         return Some("shape.acronym");
     }
-    let latin = tok.text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let latin = tok
+        .text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-');
     if doc.lang != crate::text::Lang::En && tok.cap && latin && letters >= 3 && !roman {
         return Some("shape.latin_name");
     }
     None
+}
+
+/// A capitalized word that is the surname or given name of someone the
+/// article names in full (Нетаньяху after Биньямин Нетаньяху, Марк after
+/// Марк Цукерберг) is that person, unless two people share the word.
+pub(crate) fn propagate_names(rows: &mut [Vec<Sym>]) {
+    let mut known: HashMap<String, Option<super::PersonName>> = HashMap::new();
+    for s in rows.iter().flatten() {
+        if let Some(Key::Person(n)) = &s.key {
+            if let (Some(g), Some(f)) = (&n.given, &n.surname) {
+                for w in [g, f] {
+                    let e = known
+                        .entry(crate::text::lower(w))
+                        .or_insert_with(|| Some(n.clone()));
+                    if e.as_ref()
+                        .is_some_and(|x| x.surname != n.surname || x.given != n.given)
+                    {
+                        *e = None;
+                    }
+                }
+            }
+        }
+    }
+    for s in rows.iter_mut().flatten() {
+        if s.tag != "W" || !s.cap || s.quote.is_some() {
+            continue;
+        }
+        let found = s
+            .lemmas
+            .iter()
+            .filter(|l| l.depth <= 1 && !l.derived)
+            .find_map(|l| known.get(&l.text).map(|n| (l.case, n)));
+        if let Some((case, Some(n))) = found {
+            s.tag = "PER".into();
+            s.case = case;
+            s.key = Some(Key::Person(n.clone()));
+            s.rule = "person.named_before".into();
+        }
+    }
 }
 
 /// Counts the parties and places of a row into the article's context.

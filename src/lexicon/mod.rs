@@ -215,6 +215,14 @@ impl Table {
     }
 }
 
+/// When a surname shape alone makes a capitalized word a surname.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Alone {
+    Yes,
+    MidSentence,
+    No,
+}
+
 /// A party of the gazetteer.
 #[derive(Clone, Debug)]
 pub struct Party {
@@ -292,8 +300,8 @@ pub struct Lexicon {
     pub given: HashMap<String, char>,
     /// lowercase name as written -> gender, the fast path for Cyrillic words
     pub given_lower: HashMap<String, char>,
-    /// (ending, is patronymic, gender)
-    pub surname_shapes: Vec<(String, bool, char)>,
+    /// (ending, is patronymic, gender, when enough alone)
+    pub surname_shapes: Vec<(String, bool, char, Alone)>,
     /// (language, plural ending)
     plurals: Vec<(String, String)>,
     separators: Vec<String>,
@@ -386,7 +394,14 @@ impl Lexicon {
             let [id, kind, parent, iso, kk, ru, en, other, adj] = row.cols::<9>()?;
             if !matches!(
                 kind,
-                "country" | "region" | "city" | "district" | "village" | "lake" | "continent" | "other"
+                "country"
+                    | "region"
+                    | "city"
+                    | "district"
+                    | "village"
+                    | "lake"
+                    | "continent"
+                    | "other"
             ) {
                 return Err(row.error(format!("unknown place kind {kind:?}")));
             }
@@ -458,14 +473,21 @@ impl Lexicon {
         }
         let mut surname_shapes = Vec::new();
         for row in &t_shapes.rows {
-            let [end, kind, g] = row.cols::<3>()?;
+            let [end, kind, g, alone] = row.cols::<4>()?;
             if !matches!(kind, "surname" | "patronymic") {
                 return Err(row.error(format!("kind must be surname or patronymic, not {kind:?}")));
             }
+            let alone = match alone {
+                "yes" => Alone::Yes,
+                "mid" => Alone::MidSentence,
+                "no" => Alone::No,
+                _ => return Err(row.error(format!("alone must be yes, mid or no, not {alone:?}"))),
+            };
             surname_shapes.push((
                 end.to_string(),
                 kind == "patronymic",
                 g.chars().next().unwrap_or('-'),
+                alone,
             ));
         }
         surname_shapes.sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
@@ -589,14 +611,14 @@ impl Lexicon {
         k.split('-').find_map(|part| self.given.get(part).copied())
     }
 
-    /// The surname or patronymic shape of a lowercase word: (is patronymic, gender).
-    pub fn surname_shape(&self, lower: &str) -> Option<(bool, char)> {
-        // Four letters at least.
-        lower.chars().nth(3)?;
+    /// The surname or patronymic shape of a lowercase word: (is patronymic,
+    /// gender, when enough alone to make a capitalized word a surname).
+    pub fn surname_shape(&self, lower: &str) -> Option<(bool, char, Alone)> {
+        let n = lower.chars().count();
         self.surname_shapes
             .iter()
-            .find(|(end, _, _)| lower.ends_with(end.as_str()))
-            .map(|(_, p, g)| (*p, *g))
+            .find(|(end, _, _, _)| lower.ends_with(end.as_str()) && n >= end.chars().count() + 3)
+            .map(|(_, p, g, alone)| (*p, *g, *alone))
     }
 }
 
