@@ -113,7 +113,9 @@ pub fn reference(lex: &Lexicon) -> Vec<Quad> {
     for p in &lex.places {
         let s = iri(&format!("place:{}", p.id));
         q.a(&s, format!("{SCHEMA}Place"));
-        q.a(&s, format!("{SCHEMA}AdministrativeArea"));
+        if matches!(p.kind.as_str(), "country" | "region" | "city" | "district" | "village") {
+            q.a(&s, format!("{SCHEMA}AdministrativeArea"));
+        }
         q.text(&s, format!("{PG}placeKind"), &p.kind);
         for (l, lang) in p.labels.iter().zip(LANGS) {
             q.lang(&s, format!("{SKOS}prefLabel"), l, lang);
