@@ -198,7 +198,13 @@ pub(crate) fn tag(
             i += 1;
             continue;
         }
-        let hs = lex.gazetteer.hits_at(&views, i);
+        // Head nouns read only in their own language's word order.
+        let hs: Vec<_> = lex
+            .gazetteer
+            .hits_at(&views, i)
+            .into_iter()
+            .filter(|h| !matches!(&h.tag, Tag::OrgHead { lang, .. } if lang != doc.lang.code()))
+            .collect();
         if let Some(h) = hs.first().cloned() {
             if matches!(h.tag, Tag::Place(_)) {
                 all_places[i] = hs
@@ -343,7 +349,7 @@ pub(crate) fn tag(
                     });
                     sym.rule = "gazetteer.organization".into();
                 }
-                Tag::OrgHead { kind, after } => {
+                Tag::OrgHead { kind, after, .. } => {
                     sym.tag = "HEAD".into();
                     sym.level = Some((kind.clone(), *after, !after));
                 }
@@ -384,7 +390,7 @@ pub(crate) fn tag(
             }
             .into();
         } else if tok.text.contains('.')
-            && tok.text.chars().any(|c| c.is_ascii_alphabetic())
+            && tok.text.chars().any(char::is_alphabetic)
             && !tok.initial
         {
             sym.tag = "ORG".into();
@@ -433,15 +439,18 @@ fn org_shape(doc: &Doc, tok: &crate::text::Token, lex: &Lexicon) -> Option<&'sta
         return None;
     }
     let letters = tok.text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = tok.text.chars().any(|c| c.is_ascii_digit());
     let roman = tok.text.chars().all(|c| "IVXLCDMІХ".contains(c));
-    if tok.upper && (2..=6).contains(&letters) && !roman {
+    // Two-letter acronyms are too often abbreviations (ГУ, ОС): the gazetteer
+    // names the ones that are bodies (ЕС, ОО).
+    if tok.upper && (3..=6).contains(&letters) && !roman && !digits {
         return Some("shape.acronym");
     }
     let latin = tok
         .text
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if doc.lang != crate::text::Lang::En && tok.cap && latin && letters >= 3 && !roman {
+    if doc.lang != crate::text::Lang::En && tok.cap && latin && letters >= 3 && !roman && !digits {
         return Some("shape.latin_name");
     }
     None

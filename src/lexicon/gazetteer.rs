@@ -17,6 +17,8 @@ pub enum Tag {
     OrgHead {
         kind: String,
         after: bool,
+        /// The language whose word order the head is read in.
+        lang: String,
     },
     Role(String),
     Level {
@@ -127,13 +129,14 @@ impl Gazetteer {
             }
         }
         for row in &heads.rows {
-            let [head, kind, pos] = row.cols::<3>()?;
+            let [head, kind, pos, lang] = row.cols::<4>()?;
             g.add(
                 morph,
                 head,
                 Tag::OrgHead {
                     kind: kind.into(),
                     after: pos == "after",
+                    lang: lang.into(),
                 },
             );
         }

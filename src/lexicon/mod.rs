@@ -293,8 +293,8 @@ pub struct Lexicon {
     pub parties: Vec<Party>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
-    /// (head lemma, kind, head follows the name)
-    pub org_heads: Vec<(String, String, bool)>,
+    /// (head lemma, kind, head follows the name, language)
+    pub org_heads: Vec<(String, String, bool, String)>,
     pub months: HashMap<String, u32>,
     /// translit key -> gender
     pub given: HashMap<String, char>,
@@ -443,11 +443,19 @@ impl Lexicon {
         }
         let mut org_heads = Vec::new();
         for row in &t_heads.rows {
-            let [head, kind, pos] = row.cols::<3>()?;
+            let [head, kind, pos, lang] = row.cols::<4>()?;
             if !matches!(pos, "after" | "before") {
                 return Err(row.error(format!("position must be after or before, not {pos:?}")));
             }
-            org_heads.push((head.to_string(), kind.to_string(), pos == "after"));
+            if !matches!(lang, "kk" | "ru" | "en") {
+                return Err(row.error(format!("language must be kk, ru or en, not {lang:?}")));
+            }
+            org_heads.push((
+                head.to_string(),
+                kind.to_string(),
+                pos == "after",
+                lang.to_string(),
+            ));
         }
         let mut months = HashMap::new();
         for row in &t_months.rows {

@@ -113,7 +113,10 @@ pub fn reference(lex: &Lexicon) -> Vec<Quad> {
     for p in &lex.places {
         let s = iri(&format!("place:{}", p.id));
         q.a(&s, format!("{SCHEMA}Place"));
-        if matches!(p.kind.as_str(), "country" | "region" | "city" | "district" | "village") {
+        if matches!(
+            p.kind.as_str(),
+            "country" | "region" | "city" | "district" | "village"
+        ) {
             q.a(&s, format!("{SCHEMA}AdministrativeArea"));
         }
         q.text(&s, format!("{PG}placeKind"), &p.kind);

@@ -336,18 +336,18 @@ fn tokenize(c: &[char]) -> Vec<Token> {
 
 /// A dot between a name of two or more Latin letters and a top-level domain.
 fn is_domain_dot(c: &[char], start: usize, dot: usize) -> bool {
-    if dot - start < 2 || !c[start..dot].iter().all(|ch| ch.is_ascii_alphanumeric()) {
+    if dot - start < 2 || !c[start..dot].iter().all(|ch| is_word_char(*ch)) {
         return false;
     }
     let mut j = dot + 1;
-    while j < c.len() && c[j].is_ascii_alphabetic() {
+    while j < c.len() && is_word_char(c[j]) && !c[j].is_ascii_digit() {
         j += 1;
     }
     let tld: String = c[dot + 1..j].iter().collect::<String>().to_lowercase();
-    matches!(
-        tld.as_str(),
-        "kz" | "ru" | "com" | "org" | "net" | "info" | "uz" | "kg"
-    ) && (j == c.len() || !c[j].is_alphanumeric())
+    const TLDS: &[&str] = &[
+        "kz", "ru", "com", "org", "net", "info", "uz", "kg", "ру", "рф", "кз", "қаз",
+    ];
+    TLDS.contains(&tld.as_str()) && (j == c.len() || !c[j].is_alphanumeric())
 }
 
 /// Language from words: Latin-majority text is English; Cyrillic text in
