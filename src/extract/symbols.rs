@@ -356,6 +356,7 @@ pub(crate) fn tag(
                 Tag::Role(r) => {
                     sym.tag = "ROLE".into();
                     sym.role = Some(r.clone());
+                    sym.silent = h.derived;
                 }
                 Tag::Level { level, adj, head } => {
                     sym.tag = "LVL".into();
@@ -1040,7 +1041,7 @@ pub(crate) fn posts(
                         )
                     }),
                     ("akim", None) => None,
-                    ("president", _) => {
+                    ("president" | "elbasy", _) => {
                         let c = ctx.country(lex);
                         lex.places
                             .iter()
@@ -1103,7 +1104,7 @@ pub(crate) fn collect_mentions(
                 rule: s.rule.clone(),
             });
         }
-        if let Some(r) = &s.role {
+        if let Some(r) = s.role.as_ref().filter(|_| !s.silent) {
             roles.push(RoleMention {
                 start: s.start,
                 end: s.end,

@@ -75,6 +75,9 @@ pub struct Hit {
     pub exact: bool,
     /// Endings stripped to match, over all words: fewer is more specific.
     pub depth: u8,
+    /// A derivational ending was stripped (президенттік, депутаттар):
+    /// the words speak of the post, they do not name one.
+    pub derived: bool,
 }
 
 /// A word of the text as the gazetteer sees it.
@@ -218,8 +221,13 @@ impl Gazetteer {
         let words: Vec<Vec<String>> = words
             .iter()
             .map(|w| {
+                // A name's words are keyed by their inflections only: the
+                // derived stem of "министрлігі" (ministry) is "министр" (minister).
                 let lemmas = morph.analyze(&w.to_lowercase());
-                let mut k: Vec<String> = keys(&lemmas).map(|l| l.text.clone()).collect();
+                let mut k: Vec<String> = keys(&lemmas)
+                    .filter(|l| !l.derived || tag.derived_ok())
+                    .map(|l| l.text.clone())
+                    .collect();
                 k.dedup();
                 k
             })
@@ -263,6 +271,7 @@ impl Gazetteer {
             let mut case = Case::Nom;
             let mut exact = true;
             let mut depth = 0u8;
+            let mut derived = false;
             let ok = ph.words.iter().enumerate().all(|(j, want)| {
                 let w = &words[i + j];
                 if ph.caps[j] && !w.cap {
@@ -278,6 +287,7 @@ impl Gazetteer {
                         case = l.case;
                         exact &= l.depth == 0;
                         depth += l.depth;
+                        derived |= l.derived;
                         true
                     }
                     None => false,
@@ -290,6 +300,7 @@ impl Gazetteer {
                     case,
                     exact,
                     depth,
+                    derived,
                 });
             }
         }
