@@ -618,6 +618,16 @@ pub(crate) fn build(
         i += 1;
     }
     project_titles(&mut row);
+    // A one-word place name that is also a given name (Абай, Жамбыл), with no
+    // head noun after it, more often names the person: it is neither here.
+    for s in row.iter_mut() {
+        let single = !s.text.contains(' ') && s.name_span.is_none();
+        let regions_only = !s.places.is_empty() && s.places.iter().all(|&p| lex.places[p].kind == "region");
+        if s.tag == "PLACE" && s.key.is_none() && single && regions_only && lex.given_gender(&s.text).is_some() {
+            s.tag = "W".into();
+            s.places.clear();
+        }
+    }
     organizations(&mut row, doc, lex, ctx);
     units(&mut row, doc, lex, ctx, rules);
     // A bare "филиал" after a unit was named refers to that unit.
