@@ -207,6 +207,31 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
         }
         return None;
     }
+    // Two or three adjacent capitalized Cyrillic words that no lexicon knows,
+    // outside quotes: a name whose given name the lexicon lacks (Наото Кан,
+    // Герольд Кемпинг, Хван Чжан Еп).
+    let unknown = |x: &W| {
+        capword(x, lex)
+            && !x.named
+            && !x.upper
+            && !x.quoted
+            && !x.role
+            && x.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !x.text.is_ascii()
+    };
+    if unknown(w) && ws.get(i + 1).is_some_and(unknown) && (i == 0 || !unknown(&ws[i - 1])) {
+        let end = if ws.get(i + 2).is_some_and(unknown) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let parts: Vec<&W> = ws[i..end].iter().collect();
+        let last = parts[parts.len() - 1];
+        let s = surname(lex, last, None);
+        let given: Vec<&str> = parts[..parts.len() - 1].iter().map(|p| p.text).collect();
+        let g = given.join(" ");
+        return Some((i, end, full_name(g, s, None, false)));
+    }
     // A surname alone, when its shape is unmistakable.
     if capword(w, lex) && !w.named && !w.upper {
         use crate::lexicon::Alone;

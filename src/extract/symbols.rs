@@ -622,8 +622,14 @@ pub(crate) fn build(
     // head noun after it, more often names the person: it is neither here.
     for s in row.iter_mut() {
         let single = !s.text.contains(' ') && s.name_span.is_none();
-        let regions_only = !s.places.is_empty() && s.places.iter().all(|&p| lex.places[p].kind == "region");
-        if s.tag == "PLACE" && s.key.is_none() && single && regions_only && lex.given_gender(&s.text).is_some() {
+        let regions_only =
+            !s.places.is_empty() && s.places.iter().all(|&p| lex.places[p].kind == "region");
+        if s.tag == "PLACE"
+            && s.key.is_none()
+            && single
+            && regions_only
+            && lex.given_gender(&s.text).is_some()
+        {
             s.tag = "W".into();
             s.places.clear();
         }
