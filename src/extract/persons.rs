@@ -219,7 +219,10 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
             && x.text.chars().all(|c| c.is_alphabetic() || c == '-')
             && !x.text.is_ascii()
     };
-    if unknown(w) && ws.get(i + 1).is_some_and(unknown) && (i == 0 || !unknown(&ws[i - 1])) {
+    // Not a sentence's first word (a capitalized common noun), nor a Russian
+    // adjective before its noun (Южными Курилами, Верховного Совета).
+    let adjective = w.lemmas.iter().any(|l| l.depth == 1 && (l.text.ends_with("ий") || l.text.ends_with("ый") || l.text.ends_with("ой")));
+    if unknown(w) && !w.first_in_sentence && !adjective && ws.get(i + 1).is_some_and(unknown) && !unknown(&ws[i - 1]) {
         let end = if ws.get(i + 2).is_some_and(unknown) {
             i + 3
         } else {
