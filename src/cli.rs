@@ -149,6 +149,12 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         #[arg(long, value_enum, default_value = "text")]
         format: CardFormat,
     },
+    /// Show how the morphology reads words: the nominative of a proper noun and
+    /// every lemma candidate with its case.
+    Lemma {
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
     /// Run every example of the seeds and rules, and list those that fail.
     Check,
     /// Measure extraction and ingest speed on the seed articles repeated.
@@ -310,6 +316,30 @@ pub fn run() -> Result<ExitCode> {
                         writeln!(out, "{}", lookup::render(&kg, c))?;
                     }
                 }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lemma { words } => {
+            let p = pipeline(&cli.seeds)?;
+            let mut out = output(&None)?;
+            for w in words {
+                let cands: Vec<String> = p
+                    .lex
+                    .morph
+                    .analyze(&partygraph::text::lower(w))
+                    .iter()
+                    .skip(1)
+                    .map(|l| {
+                        format!(
+                            "{}({}{})",
+                            l.text,
+                            l.case.code(),
+                            if l.derived { ",derived" } else { "" }
+                        )
+                    })
+                    .collect();
+                writeln!(out, "{w}\t{}\t{}", p.lex.proper_lemma(w), cands.join(" "))?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

@@ -78,7 +78,7 @@ pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {
 }
 
 /// The nominative surname of a word, preferring a lemma whose shape agrees
-/// with the gender; the word itself when no ending can be stripped.
+/// with the gender; else the proper noun's nominative (Базартайға → Базартай).
 fn surname(lex: &Lexicon, w: &W, gender: Option<char>) -> String {
     let fits = |l: &Lemma| {
         lex.surname_shape(&l.text)
@@ -92,7 +92,10 @@ fn surname(lex: &Lexicon, w: &W, gender: Option<char>) -> String {
     {
         return cased(w.text, &l.text);
     }
-    w.text.to_string()
+    if w.upper {
+        return w.text.to_string();
+    }
+    lex.proper_lemma(w.text)
 }
 
 fn capword(w: &W, lex: &Lexicon) -> bool {
@@ -221,8 +224,15 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
     };
     // Not a sentence's first word (a capitalized common noun), nor a Russian
     // adjective before its noun (Южными Курилами, Верховного Совета).
-    let adjective = w.lemmas.iter().any(|l| l.depth == 1 && (l.text.ends_with("ий") || l.text.ends_with("ый") || l.text.ends_with("ой")));
-    if unknown(w) && !w.first_in_sentence && !adjective && ws.get(i + 1).is_some_and(unknown) && !unknown(&ws[i - 1]) {
+    let adjective = w.lemmas.iter().any(|l| {
+        l.depth == 1 && (l.text.ends_with("ий") || l.text.ends_with("ый") || l.text.ends_with("ой"))
+    });
+    if unknown(w)
+        && !w.first_in_sentence
+        && !adjective
+        && ws.get(i + 1).is_some_and(unknown)
+        && !unknown(&ws[i - 1])
+    {
         let end = if ws.get(i + 2).is_some_and(unknown) {
             i + 3
         } else {

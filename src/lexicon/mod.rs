@@ -571,6 +571,77 @@ impl Lexicon {
             })
     }
 
+    /// The nominative of an inflected proper noun (Ташибаевтың → Ташибаев,
+    /// Астанада → Астана, Базартайға → Базартай), keeping the text's case;
+    /// nominatives that look inflected stay whole when a lexicon knows them
+    /// (Қарағанды, Қызылорда). In order: the word or a lemma a gazetteer or the
+    /// given names know; a lemma with a surname shape; the word without a case
+    /// ending whose vowel agrees with the stem's last vowel.
+    pub fn proper_lemma(&self, word: &str) -> String {
+        let lower = crate::text::lower(word);
+        let lemmas = self.morph.analyze(&lower);
+        let known = |t: &str| self.gazetteer.knows(t) || self.given_lower.contains_key(t);
+        let cased = |t: &str| -> String {
+            let n = t.chars().count();
+            if lower.starts_with(t) {
+                word.chars().take(n).collect()
+            } else {
+                let mut c = t.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        };
+        if known(&lower) {
+            return word.to_string();
+        }
+        let usable = || lemmas.iter().filter(|l| l.depth > 0 && !l.derived);
+        if let Some(l) = usable().filter(|l| known(&l.text)).min_by_key(|l| l.depth) {
+            return cased(&l.text);
+        }
+        // Plurals count here (Назарбаевтардың → Назарбаев): an adjective
+        // ending does not leave a surname's shape behind.
+        let shaped = lemmas.iter().filter(|l| {
+            l.depth > 0 && l.depth <= 3 && self.surname_shape(&l.text).is_some_and(|s| !s.0)
+        });
+        if let Some(l) = shaped.min_by_key(|l| l.depth) {
+            if self.surname_shape(&lower).is_none() {
+                return cased(&l.text);
+            }
+        }
+        let harmonic = |stem: &str| {
+            let rest = &lower[stem.len()..];
+            let class = |c: char| match c {
+                'а' | 'о' | 'ұ' | 'ы' | 'у' | 'я' => Some(false),
+                'ә' | 'ө' | 'ү' | 'і' | 'е' | 'и' | 'э' => Some(true),
+                _ => None,
+            };
+            let stem_v = stem.chars().rev().find_map(class);
+            let suf_v = rest.chars().find_map(class);
+            match (stem_v, suf_v) {
+                (Some(a), Some(b)) => a == b || stem.ends_with('и'),
+                (_, None) => true,
+                _ => false,
+            }
+        };
+        // A bare vowel ending (Обама, Ерлана) is too often part of the name:
+        // only endings that begin with a consonant are stripped.
+        let consonant_ending = |stem: &str| {
+            lower[stem.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| !"аәеиоөұүыіэюяё".contains(c))
+        };
+        let case_stripped = usable()
+            .filter(|l| l.depth == 1 && l.case != Case::Nom && l.text.chars().count() >= 3 && lower.starts_with(&l.text))
+            .filter(|l| harmonic(&l.text) && consonant_ending(&l.text))
+            .max_by_key(|l| l.text.len());
+        match case_stripped {
+            Some(l) => cased(&l.text),
+            None => word.to_string(),
+        }
+    }
+
     pub fn is_abbreviation(&self, lower: &str) -> bool {
         self.abbreviations.contains(lower)
     }

@@ -292,6 +292,25 @@ mod tests {
     }
 
     #[test]
+    fn proper_nouns_get_their_nominative() {
+        let lex = crate::lexicon::default_lexicon().unwrap();
+        for (form, lemma) in [
+            ("Базартайға", "Базартай"),
+            ("Жандосқа", "Жандос"),
+            ("Павлодарда", "Павлодар"),
+            ("Ақтөбеден", "Ақтөбе"),
+            ("Сейітовтердің", "Сейітов"),
+            ("Қайратқызының", "Қайратқызы"),
+            ("Қарағанды", "Қарағанды"),
+            ("Ерден", "Ерден"),
+            ("Обама", "Обама"),
+            ("Керей", "Керей"),
+        ] {
+            assert_eq!(lex.proper_lemma(form), lemma, "{form}");
+        }
+    }
+
+    #[test]
     fn the_word_itself_comes_first_with_its_case() {
         let lex = crate::lexicon::default_lexicon().unwrap();
         let l = lex.morph.analyze("мәжілістің");
