@@ -578,9 +578,13 @@ pub(crate) fn build(
             }
         // Шаған ауылы, Талдыкөл көлі, Н.Ілиясов ауылы: a place the lexicon does not know.
         } else if let Some(kind) = next_head.filter(|k| k == "village" || k == "lake") {
-            let words = if tag == "PER" || (tag == "W" && row[i].cap) {
+            // A person's name makes a village's only with initials (Н.Ілиясов
+            // ауылы); two words make one only inside a sentence ("Шағын ғана
+            // ауыл" opens a sentence with an adjective).
+            let initials = matches!(&row[i].key, Some(Key::Person(n)) if !n.initials.is_empty());
+            let words = if (tag == "PER" && initials) || (tag == "W" && row[i].cap) {
                 1
-            } else if tag == "W" && i > 0 && row[i - 1].tag == "W" && row[i - 1].cap {
+            } else if tag == "W" && i > 1 && row[i - 1].tag == "W" && row[i - 1].cap {
                 2
             } else {
                 0
@@ -628,7 +632,10 @@ pub(crate) fn build(
             && s.key.is_none()
             && single
             && regions_only
-            && lex.given_gender(&s.text).is_some()
+            && s.lemmas
+                .iter()
+                .filter(|l| l.depth <= 1 && !l.derived)
+                .any(|l| lex.given_lower.contains_key(&l.text))
         {
             s.tag = "W".into();
             s.places.clear();

@@ -277,8 +277,12 @@ impl Gazetteer {
                 if ph.caps[j] && !w.cap {
                     return false;
                 }
+                // want[0] is the phrase's word as written. When both sides had
+                // endings stripped, the stem they share must be long enough to
+                // mean something (Жақында and Жақсы share only "жақ").
                 let fits = |l: &&Lemma| {
                     want.contains(&l.text)
+                        && (l.depth == 0 || l.text == want[0] || l.text.chars().count() >= 5)
                         && (!l.derived || ph.tag.derived_ok())
                         && (!ph.exact_only || l.depth == 0)
                 };

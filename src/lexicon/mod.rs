@@ -633,7 +633,12 @@ impl Lexicon {
                 .is_some_and(|c| !"аәеиоөұүыіэюяё".contains(c))
         };
         let case_stripped = usable()
-            .filter(|l| l.depth == 1 && l.case != Case::Nom && l.text.chars().count() >= 3 && lower.starts_with(&l.text))
+            .filter(|l| {
+                l.depth == 1
+                    && l.case != Case::Nom
+                    && l.text.chars().count() >= 3
+                    && lower.starts_with(&l.text)
+            })
             .filter(|l| harmonic(&l.text) && consonant_ending(&l.text))
             .max_by_key(|l| l.text.len());
         match case_stripped {

@@ -136,6 +136,19 @@ impl Morphology {
             derived: false,
             depth: 0,
         }];
+        // A case ending written after a hyphen (АҚШ-тың, AMANAT-тың, ЕО-ға).
+        if let Some((head, tail)) = lower.rsplit_once('-') {
+            let mut tail_lemmas = Vec::new();
+            self.kk_strip(&format!("xxx{tail}"), None, false, 0, &mut tail_lemmas);
+            if let Some(l) = tail_lemmas.iter().find(|l| l.text == "xxx" && !l.derived) {
+                out.push(Lemma {
+                    text: head.to_string(),
+                    case: l.case,
+                    derived: false,
+                    depth: 1,
+                });
+            }
+        }
         if lower.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
             self.kk_strip(lower, None, false, 0, &mut out);
             self.ru_endings(lower, &mut out);
