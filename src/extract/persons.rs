@@ -219,7 +219,9 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
             && !x.upper
             && !x.quoted
             && !x.role
-            && x.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && x.text
+                .chars()
+                .all(|c| (crate::text::is_word_char(c) && !c.is_ascii_digit()) || c == '-')
             && !x.text.is_ascii()
     };
     // Not a sentence's first word (a capitalized common noun), nor a Russian

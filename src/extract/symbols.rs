@@ -8,7 +8,7 @@ use crate::lexicon::gazetteer::{Tag, WordView};
 use crate::lexicon::{Case, Lemma, Lexicon};
 use crate::text::translit::slug;
 use crate::text::{Doc, TokKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// Lemma candidates of each distinct word, computed once per thread and
@@ -439,7 +439,11 @@ fn org_shape(doc: &Doc, tok: &crate::text::Token, lex: &Lexicon) -> Option<&'sta
     if tok.kind != TokKind::Word || tok.initial || lex.stopwords.contains(&tok.lower) {
         return None;
     }
-    let letters = tok.text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = tok
+        .text
+        .chars()
+        .filter(|c| crate::text::is_word_char(*c) && !c.is_ascii_digit())
+        .count();
     let digits = tok.text.chars().any(|c| c.is_ascii_digit());
     let roman = tok.text.chars().all(|c| "IVXLCDMІХ".contains(c));
     // Two-letter acronyms are too often abbreviations (ГУ, ОС): the gazetteer
@@ -461,7 +465,7 @@ fn org_shape(doc: &Doc, tok: &crate::text::Token, lex: &Lexicon) -> Option<&'sta
 /// article names in full (Нетаньяху after Биньямин Нетаньяху, Марк after
 /// Марк Цукерберг) is that person, unless two people share the word.
 pub(crate) fn propagate_names(rows: &mut [Vec<Sym>]) {
-    let mut known: HashMap<String, Option<super::PersonName>> = HashMap::new();
+    let mut known: HashMap<String, Option<super::PersonName>> = HashMap::default();
     for s in rows.iter().flatten() {
         if let Some(Key::Person(n)) = &s.key {
             if let (Some(g), Some(f)) = (&n.given, &n.surname) {

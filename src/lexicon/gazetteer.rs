@@ -6,7 +6,7 @@
 
 use super::morph::{Case, Lemma, Morphology};
 use super::{Org, Party, Place, SeedError, Table};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 /// What a matched phrase is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub struct Gazetteer {
     phrases: Vec<Phrase>,
     index: HashMap<String, Vec<usize>>,
     /// First words of phrases as written.
-    firsts: std::collections::HashSet<String>,
+    firsts: FxHashSet<String>,
 }
 
 /// Keys of a lemma set worth comparing: the word itself, and candidates of

@@ -251,7 +251,7 @@ pub fn lower(s: &str) -> String {
 }
 
 /// A letter or digit; Cyrillic and ASCII without the general Unicode tables.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{0410}'..='\u{044F}').contains(&c)
