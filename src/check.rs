@@ -27,7 +27,9 @@ fn expectation(file: &str) -> Option<Expect> {
     Some(match name {
         "parties.tsv" => Expect::Entity(EntityType::Party),
         "places.tsv" => Expect::Entity(EntityType::Place),
-        "organizations.tsv" | "org_heads.tsv" => Expect::Entity(EntityType::Organization),
+        "organizations.tsv" | "org_heads.tsv" | "local_bodies.tsv" => {
+            Expect::Entity(EntityType::Organization)
+        }
         "given_names.tsv" | "surname_shapes.tsv" => Expect::Entity(EntityType::Person),
         "roles.tsv" => Expect::Role,
         "months.tsv" => Expect::Date,

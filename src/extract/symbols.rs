@@ -829,7 +829,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             }
         }
         // аудандық мәслихат, Сырдария аудандық мәслихаты.
-        if tag == "MASLIKHAT" {
+        if let Some((suffix, words)) = lex.local_bodies.get(&tag) {
             let mut a = i;
             let mut level = None;
             let mut place = None;
@@ -845,24 +845,25 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             let place = place.or_else(|| level.as_deref().and_then(|l| ctx.place_of_level(lex, l)));
             if let (Some(p), true) = (place, a < i) {
                 let pl = lex.place(&p).expect("place id");
-                let name = format!("{} мәслихаты", label(&pl.labels, doc));
+                let name = format!("{} {}", label(&pl.labels, doc), words[doc.lang.index()]);
                 let case = row[i].case;
-                let id = format!("{p}-maslikhat");
+                let id = format!("{p}-{suffix}");
+                let kind = suffix.clone();
                 let inner: Vec<Sym> = row[a..i]
                     .iter()
                     .filter(|s| s.tag == "PLACE")
-                    .cloned()
+                    .map(|s| {
+                        let mut s = s.clone();
+                        resolve_place(&mut s, lex, doc, level.as_deref());
+                        s
+                    })
                     .collect();
                 merge(row, a, i + 1, |m| {
                     let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
-                    s.key = Some(Key::Org {
-                        id,
-                        name,
-                        kind: "maslikhat".into(),
-                    });
+                    s.key = Some(Key::Org { id, name, kind });
                     s.case = case;
                     s.inner = inner;
-                    s.rule = "head.maslikhat".into();
+                    s.rule = "head.local_body".into();
                     s
                 });
                 i = a;

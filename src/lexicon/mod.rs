@@ -79,6 +79,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../seeds/lexicons/stopwords.tsv"),
     ),
     (
+        "lexicons/local_bodies.tsv",
+        include_str!("../../seeds/lexicons/local_bodies.tsv"),
+    ),
+    (
         "lexicons/abbreviations.tsv",
         include_str!("../../seeds/lexicons/abbreviations.tsv"),
     ),
@@ -307,6 +311,8 @@ pub struct Lexicon {
     separators: Vec<String>,
     timewords: Vec<String>,
     pub stopwords: HashSet<String>,
+    /// cue tag -> (id suffix, display word in kk, ru, en)
+    pub local_bodies: HashMap<String, (String, [String; 3])>,
     abbreviations: HashSet<String>,
     pub morph: Morphology,
     pub gazetteer: Gazetteer,
@@ -351,6 +357,18 @@ impl Lexicon {
         let t_shapes = table("lexicons/surname_shapes.tsv")?;
         let t_bp = table("lexicons/boilerplate.tsv")?;
         let t_stop = table("lexicons/stopwords.tsv")?;
+        let t_bodies = table("lexicons/local_bodies.tsv")?;
+        let mut local_bodies = HashMap::new();
+        for row in &t_bodies.rows {
+            let [tag, suffix, kk, ru, en] = row.cols::<5>()?;
+            local_bodies.insert(
+                tag.to_string(),
+                (
+                    suffix.to_string(),
+                    [kk.to_string(), ru.to_string(), en.to_string()],
+                ),
+            );
+        }
         let t_abbr = table("lexicons/abbreviations.tsv")?;
         let t_kk = table("morphology/kk_suffixes.tsv")?;
         let t_alt = table("morphology/kk_alternations.tsv")?;
@@ -543,12 +561,14 @@ impl Lexicon {
             separators,
             timewords,
             stopwords,
+            local_bodies,
             abbreviations,
             morph,
             gazetteer,
             tables: vec![
                 t_parties, t_places, t_orgs, t_heads, t_roles, t_levels, t_cues, t_events,
-                t_months, t_given, t_shapes, t_bp, t_stop, t_abbr, t_kk, t_alt, t_ru, t_plural,
+                t_months, t_given, t_shapes, t_bp, t_stop, t_bodies, t_abbr, t_kk, t_alt, t_ru,
+                t_plural,
             ],
             rule_files,
         })
