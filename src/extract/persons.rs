@@ -31,6 +31,10 @@ pub struct W<'a> {
     pub named: bool,
     /// Part of a role word (президент, канцлер, chairman).
     pub role: bool,
+    /// The case that role word stands in.
+    pub role_case: Option<crate::lexicon::Case>,
+    /// A preposition of place (в, на, из).
+    pub locative: bool,
     /// Inside quotation marks (a title or a name of a body, not a person).
     pub quoted: bool,
     pub first_in_sentence: bool,
@@ -155,11 +159,17 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
             initials.push(ws[j].text.chars().next().unwrap_or('?'));
             j += 1;
         }
+        let latin = |t: &str| {
+            t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_ascii_alphabetic())
+        };
         if j < ws.len()
             && ws[j].cap
             && !ws[j].taken
             && !ws[j].named
             && ws[j].text.chars().count() > 2
+            && latin(ws[i].text) == latin(ws[j].text)
         {
             let s = surname(lex, &ws[j], None);
             let display = format!(
@@ -234,12 +244,12 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
         && !adjective
         && ws.get(i + 1).is_some_and(unknown)
         && !unknown(&ws[i - 1])
+        && !ws[i - 1].locative
     {
-        let end = if ws.get(i + 2).is_some_and(unknown) {
-            i + 3
-        } else {
-            i + 2
-        };
+        let mut end = i + 2;
+        while end < i + 4 && ws.get(end).is_some_and(unknown) {
+            end += 1;
+        }
         let parts: Vec<&W> = ws[i..end].iter().collect();
         let last = parts[parts.len() - 1];
         let s = surname(lex, last, None);
@@ -257,11 +267,23 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
         };
         // A capitalized word no lexicon knows, right after a role word:
         // "президент Саркози", "канцлер Меркель".
+        // In Russian a name after a role word agrees with it; a body after it
+        // stands in the genitive or is an adjective (председатель Совета,
+        // глава Свердловской области).
+        let oblique = w.lemmas.iter().any(|l| {
+            l.depth == 1
+                && (l.case == crate::lexicon::Case::Gen
+                    || l.text.ends_with("ий")
+                    || l.text.ends_with("ый")
+                    || l.text.ends_with("ой"))
+        });
+        let role_nominative = i > 0 && ws[i - 1].role_case == Some(crate::lexicon::Case::Nom);
         let after_role = i > 0
             && ws[i - 1].role
             && !w.first_in_sentence
             && !w.quoted
-            && w.text.chars().count() > 2;
+            && w.text.chars().count() > 2
+            && !(oblique && role_nominative);
         if alone || after_role {
             let next_is_given = ws.get(i + 1).is_some_and(|n| given(lex, n).is_some());
             if !next_is_given && (!w.first_in_sentence || w.text.chars().count() > 5) {

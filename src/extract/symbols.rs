@@ -258,6 +258,10 @@ pub(crate) fn tag(
                     }),
                 named: cov.is_some_and(|h| matches!(h.tag, Tag::Place(_))),
                 role: cov.is_some_and(|h| matches!(h.tag, Tag::Role(_))),
+                role_case: cov
+                    .filter(|h| matches!(h.tag, Tag::Role(_)))
+                    .map(|h| h.case),
+                locative: cov.is_some_and(|h| matches!(&h.tag, Tag::Cue(c) if c == "LOCATIVE")),
                 quoted: toks[k].1.is_some(),
                 first_in_sentence: k == 0,
             }

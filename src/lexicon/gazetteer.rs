@@ -224,7 +224,11 @@ impl Gazetteer {
                 // A name's words are keyed by their inflections only: the
                 // derived stem of "министрлігі" (ministry) is "министр" (minister).
                 let lemmas = morph.analyze(&w.to_lowercase());
+                // The form as written, and its one-step lemmas of four letters
+                // or more (Казахстанская → казахстанский), not deeper ones:
+                // "Канада" stripped twice is "кан".
                 let mut k: Vec<String> = keys(&lemmas)
+                    .filter(|l| l.depth == 0 || (l.depth == 1 && l.text.chars().count() >= 4))
                     .filter(|l| !l.derived || tag.derived_ok())
                     .map(|l| l.text.clone())
                     .collect();
