@@ -784,6 +784,15 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
         }
         // Комиссия по конституционной реформе.
         if before_head {
+            // Комиссия по конституционной реформе: "по", adjectives, a noun.
+            let adjective = |x: &Sym| {
+                x.lemmas.iter().any(|l| {
+                    l.depth == 1
+                        && (l.text.ends_with("ий")
+                            || l.text.ends_with("ый")
+                            || l.text.ends_with("ой"))
+                })
+            };
             let mut b = i + 2;
             while b < row.len()
                 && b < i + 6
@@ -791,30 +800,15 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 && !row[b].cap
                 && row[b].text != "по"
             {
-                let adj = ["ой", "ый", "ий", "ая", "ого", "ому", "ым", "ых", "ной"]
-                    .iter()
-                    .any(|e| row[b].text.ends_with(e));
+                let adj = adjective(&row[b]);
                 b += 1;
                 if !adj {
                     break;
                 }
             }
             if b > i + 2 {
-                let head = row[i]
-                    .lemmas
-                    .iter()
-                    .find(|l| l.depth <= 1 && l.text.ends_with('я'))
-                    .map(|l| l.text.clone());
-                let head = head
-                    .map(|h| {
-                        let mut c = h.chars();
-                        c.next()
-                            .map(|f| f.to_uppercase().chain(c).collect())
-                            .unwrap_or_default()
-                    })
-                    .unwrap_or(row[i].text.clone());
                 let rest = doc.slice(row[i + 1].start, row[b - 1].end);
-                let name = format!("{head} {rest}");
+                let name = format!("{} {rest}", lex.proper_lemma(&row[i].text));
                 let kind = row[i]
                     .level
                     .as_ref()
@@ -828,6 +822,45 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                         kind,
                     });
                     s.rule = "head.ru_org".into();
+                    s
+                });
+            }
+        } else if tag == "HEAD" && row[i].cap && doc.lang == crate::text::Lang::Ru {
+            // Совет Федерации, Институт Карнеги, Совета Безопасности ООН: a head
+            // and the capitalized words after it.
+            let mut b = i + 1;
+            while b < row.len()
+                && b < i + 4
+                && (row[b].tag == "W" && row[b].cap
+                    || matches!(row[b].tag.as_str(), "PLACE" | "ORG"))
+            {
+                b += 1;
+            }
+            if b > i + 1 {
+                let name = doc.slice(row[i].start, row[b - 1].end);
+                let kind = row[i]
+                    .level
+                    .as_ref()
+                    .map(|l| l.0.clone())
+                    .unwrap_or_default();
+                let inner: Vec<Sym> = row[i + 1..b]
+                    .iter()
+                    .filter(|s| s.tag == "PLACE")
+                    .cloned()
+                    .map(|mut s| {
+                        resolve_place(&mut s, lex, doc, None);
+                        s
+                    })
+                    .collect();
+                merge(row, i, b, |m| {
+                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
+                    s.key = Some(Key::Org {
+                        id: slug(&name),
+                        name,
+                        kind,
+                    });
+                    s.inner = inner;
+                    s.rule = "head.ru_named_org".into();
                     s
                 });
             }
