@@ -825,9 +825,24 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                     s
                 });
             }
-        } else if tag == "HEAD" && row[i].cap && doc.lang == crate::text::Lang::Ru {
-            // Совет Федерации, Институт Карнеги, Совета Безопасности ООН: a head
-            // and the capitalized words after it.
+        } else if tag == "HEAD" && doc.lang == crate::text::Lang::Ru {
+            // Совет Федерации, Институт Карнеги, Конституционного суда, Исламского
+            // комитета России: capitalized adjectives, a head, and the
+            // capitalized words after it.
+            let ru_adjective = |x: &Sym| {
+                x.tag == "W"
+                    && x.cap
+                    && x.lemmas.iter().any(|l| {
+                        l.depth == 1
+                            && (l.text.ends_with("ий")
+                                || l.text.ends_with("ый")
+                                || l.text.ends_with("ой"))
+                    })
+            };
+            let mut a = i;
+            while a > 0 && a + 2 > i && ru_adjective(&row[a - 1]) {
+                a -= 1;
+            }
             let mut b = i + 1;
             while b < row.len()
                 && b < i + 4
@@ -836,8 +851,8 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             {
                 b += 1;
             }
-            if b > i + 1 {
-                let name = doc.slice(row[i].start, row[b - 1].end);
+            if (row[i].cap || a < i) && (b > i + 1 || a < i) {
+                let name = doc.slice(row[a].start, row[b - 1].end);
                 let kind = row[i]
                     .level
                     .as_ref()
@@ -852,7 +867,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                         s
                     })
                     .collect();
-                merge(row, i, b, |m| {
+                merge(row, a, b, |m| {
                     let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
                     s.key = Some(Key::Org {
                         id: slug(&name),
@@ -863,6 +878,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                     s.rule = "head.ru_named_org".into();
                     s
                 });
+                i = a;
             }
         }
         // аудандық мәслихат, Сырдария аудандық мәслихаты.
