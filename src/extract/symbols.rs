@@ -851,7 +851,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             {
                 b += 1;
             }
-            if (row[i].cap || a < i) && (b > i + 1 || a < i) {
+            if a < i || row[i].cap && b > i + 1 {
                 let name = doc.slice(row[a].start, row[b - 1].end);
                 let kind = row[i]
                     .level
