@@ -40,19 +40,7 @@ pub struct W<'a> {
     pub first_in_sentence: bool,
 }
 
-/// Restores the text's capitalization on a lemma that is a prefix of it.
-fn cased(text: &str, lemma: &str) -> String {
-    let n = lemma.chars().count();
-    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
-    if lower.starts_with(lemma) {
-        text.chars().take(n).collect()
-    } else {
-        let mut c = lemma.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    }
-}
+use crate::text::recase as cased;
 
 /// The given-name lemma of a word, with its gender.
 pub fn given(lex: &Lexicon, w: &W) -> Option<(String, char)> {

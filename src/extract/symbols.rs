@@ -525,6 +525,32 @@ fn head_level(s: &Sym) -> Option<&str> {
     s.level.as_ref().filter(|l| l.2).map(|l| l.0.as_str())
 }
 
+/// Merges `row[a..b]` into one organization symbol, in the case of its last word.
+fn merge_org(
+    row: &mut Vec<Sym>,
+    a: usize,
+    b: usize,
+    key: Key,
+    rule: &str,
+    inner: Vec<Sym>,
+    name_span: Option<(usize, usize)>,
+) {
+    let case = row[b - 1].case;
+    merge(row, a, b, |m| {
+        let name = match &key {
+            Key::Org { name, .. } => name.clone(),
+            _ => String::new(),
+        };
+        let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name);
+        s.key = Some(key);
+        s.case = case;
+        s.inner = inner;
+        s.name_span = name_span;
+        s.rule = rule.into();
+        s
+    });
+}
+
 /// Merges `row[a..b]` into one symbol built by `f` from the merged ones.
 fn merge(row: &mut Vec<Sym>, a: usize, b: usize, f: impl FnOnce(&[Sym]) -> Sym) {
     let merged = f(&row[a..b]);
@@ -764,20 +790,20 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                     Some(p) if a == i - 1 => format!("{}-{}", lex.places[p].id, slug(&kind)),
                     _ => slug(&name),
                 };
-                let case = row[i].case;
-                merge(row, a, i + 1, |m| {
-                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
-                    s.key = Some(Key::Org { id, name, kind });
-                    s.name_span = Some((start, end));
-                    s.case = case;
-                    s.rule = if quoted {
-                        "head.quoted_org"
-                    } else {
-                        "head.named_org"
-                    }
-                    .into();
-                    s
-                });
+                let rule = if quoted {
+                    "head.quoted_org"
+                } else {
+                    "head.named_org"
+                };
+                merge_org(
+                    row,
+                    a,
+                    i + 1,
+                    Key::Org { id, name, kind },
+                    rule,
+                    vec![],
+                    Some((start, end)),
+                );
                 i = a + 1;
                 continue;
             }
@@ -814,16 +840,19 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                     .as_ref()
                     .map(|l| l.0.clone())
                     .unwrap_or_default();
-                merge(row, i, b, |m| {
-                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
-                    s.key = Some(Key::Org {
+                merge_org(
+                    row,
+                    i,
+                    b,
+                    Key::Org {
                         id: slug(&name),
                         name,
                         kind,
-                    });
-                    s.rule = "head.ru_org".into();
-                    s
-                });
+                    },
+                    "head.ru_org",
+                    vec![],
+                    None,
+                );
             }
         } else if tag == "HEAD" && doc.lang == crate::text::Lang::Ru {
             // Совет Федерации, Институт Карнеги, Конституционного суда, Исламского
@@ -867,17 +896,19 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                         s
                     })
                     .collect();
-                merge(row, a, b, |m| {
-                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
-                    s.key = Some(Key::Org {
+                merge_org(
+                    row,
+                    a,
+                    b,
+                    Key::Org {
                         id: slug(&name),
                         name,
                         kind,
-                    });
-                    s.inner = inner;
-                    s.rule = "head.ru_named_org".into();
-                    s
-                });
+                    },
+                    "head.ru_named_org",
+                    inner,
+                    None,
+                );
                 i = a;
             }
         }
@@ -899,7 +930,6 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             if let (Some(p), true) = (place, a < i) {
                 let pl = lex.place(&p).expect("place id");
                 let name = format!("{} {}", label(&pl.labels, doc), words[doc.lang.index()]);
-                let case = row[i].case;
                 let id = format!("{p}-{suffix}");
                 let kind = suffix.clone();
                 let inner: Vec<Sym> = row[a..i]
@@ -911,14 +941,15 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                         s
                     })
                     .collect();
-                merge(row, a, i + 1, |m| {
-                    let mut s = Sym::new("ORG", m[0].start, m[m.len() - 1].end, name.clone());
-                    s.key = Some(Key::Org { id, name, kind });
-                    s.case = case;
-                    s.inner = inner;
-                    s.rule = "head.local_body".into();
-                    s
-                });
+                merge_org(
+                    row,
+                    a,
+                    i + 1,
+                    Key::Org { id, name, kind },
+                    "head.local_body",
+                    inner,
+                    None,
+                );
                 i = a;
             }
         }

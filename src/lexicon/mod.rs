@@ -601,17 +601,7 @@ impl Lexicon {
         let lower = crate::text::lower(word);
         let lemmas = self.morph.analyze(&lower);
         let known = |t: &str| self.gazetteer.knows(t) || self.given_lower.contains_key(t);
-        let cased = |t: &str| -> String {
-            let n = t.chars().count();
-            if lower.starts_with(t) {
-                word.chars().take(n).collect()
-            } else {
-                let mut c = t.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            }
-        };
+        let cased = |t: &str| crate::text::recase(word, t);
         if known(&lower) {
             return word.to_string();
         }

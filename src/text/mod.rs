@@ -245,6 +245,19 @@ pub fn lower_char(c: char) -> char {
     }
 }
 
+/// A lemma written with the text's capitalization when it is a prefix of the
+/// word (Ташибаевтың → Ташибаев), else capitalized (Токаевым → токаев → Токаев).
+pub fn recase(word: &str, lemma: &str) -> String {
+    if lower(word).starts_with(lemma) {
+        word.chars().take(lemma.chars().count()).collect()
+    } else {
+        let mut c = lemma.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+}
+
 /// A string in lowercase, one char for one char.
 pub fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
