@@ -155,16 +155,28 @@ impl Context {
         })
     }
 
-    pub(crate) fn country(&self, lex: &Lexicon) -> String {
+    /// The country the article is about: the one it names most, if it names
+    /// one clearly more than any other; Kazakhstan when it names none but
+    /// speaks of Kazakhstan's parties or places.
+    pub(crate) fn country(&self, lex: &Lexicon) -> Option<String> {
         let mut v: Vec<_> = self
             .place_counts
             .iter()
             .filter(|(id, _)| lex.place(id).is_some_and(|p| p.kind == "country"))
             .collect();
         v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        v.first()
-            .map(|(k, _)| (*k).clone())
-            .unwrap_or_else(|| "kazakhstan".into())
+        match v.as_slice() {
+            [] => {
+                let kazakh = !self.party_counts.is_empty()
+                    || self
+                        .place_counts
+                        .keys()
+                        .any(|id| lex.place_chain(id).iter().any(|p| p.id == "kazakhstan"));
+                kazakh.then(|| "kazakhstan".to_string())
+            }
+            [(only, _)] => Some((*only).clone()),
+            [(first, n1), (_, n2), ..] => (**n1 >= 2 * **n2).then(|| (*first).clone()),
+        }
     }
 }
 

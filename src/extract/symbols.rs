@@ -1155,9 +1155,7 @@ pub(crate) fn posts(
                     ("akim", None) => None,
                     ("president" | "elbasy", _) => {
                         let c = ctx.country(lex);
-                        lex.places
-                            .iter()
-                            .position(|x| x.id == c)
+                        c.and_then(|c| lex.places.iter().position(|x| x.id == c))
                             .map(|p| place_key(lex, p, &out.doc))
                     }
                     (_, Some(_)) => None,
