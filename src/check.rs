@@ -44,6 +44,7 @@ fn expectation(file: &str) -> Option<Expect> {
         "abbreviations.tsv" => Expect::OneSentence,
         "stopwords.tsv" => Expect::NoPerson,
         "plural.tsv" => Expect::Plural,
+        "prefixes.tsv" => Expect::Role,
         _ => return None,
     })
 }

@@ -1167,6 +1167,14 @@ pub(crate) fn posts(
                 .map(|r| row[r].iter().map(|s| s.tag.as_str()).collect())
                 .unwrap_or_default();
             let mut status = rule.status.clone();
+            let role_word = crate::text::lower(&role_sym.text);
+            if let Some((_, st)) = lex
+                .prefixes
+                .iter()
+                .find(|(p, _)| role_word.starts_with(p.as_str()))
+            {
+                status = st.clone();
+            }
             if mods.contains(&"FORMER") {
                 status = "former".into();
             } else if mods.contains(&"NEW") && status == "current" {

@@ -103,6 +103,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../seeds/morphology/plural.tsv"),
     ),
     (
+        "morphology/prefixes.tsv",
+        include_str!("../../seeds/morphology/prefixes.tsv"),
+    ),
+    (
         "rules/units.rules",
         include_str!("../../seeds/rules/units.rules"),
     ),
@@ -308,6 +312,8 @@ pub struct Lexicon {
     pub surname_shapes: Vec<(String, bool, char, Alone)>,
     /// (language, plural ending)
     plurals: Vec<(String, String)>,
+    /// (hyphenated prefix, status it gives a post): экс- → former
+    pub prefixes: Vec<(String, String)>,
     separators: Vec<String>,
     timewords: Vec<String>,
     pub stopwords: HashSet<String>,
@@ -374,6 +380,17 @@ impl Lexicon {
         let t_alt = table("morphology/kk_alternations.tsv")?;
         let t_ru = table("morphology/ru_endings.tsv")?;
         let t_plural = table("morphology/plural.tsv")?;
+        let t_prefixes = table("morphology/prefixes.tsv")?;
+        let mut prefixes = Vec::new();
+        for row in &t_prefixes.rows {
+            let [prefix, status] = row.cols::<2>()?;
+            if !matches!(status, "current" | "start" | "end" | "former") {
+                return Err(row.error(format!(
+                    "status must be current, start, end or former, not {status:?}"
+                )));
+            }
+            prefixes.push((prefix.to_string(), status.to_string()));
+        }
         let mut plurals = Vec::new();
         for row in &t_plural.rows {
             let [lang, end] = row.cols::<2>()?;
@@ -382,7 +399,8 @@ impl Lexicon {
             }
             plurals.push((lang.to_string(), end.to_string()));
         }
-        let morph = Morphology::load(&t_kk, &t_alt, &t_ru)?;
+        let mut morph = Morphology::load(&t_kk, &t_alt, &t_ru)?;
+        morph.set_prefixes(prefixes.iter().map(|p| p.0.clone()).collect());
 
         let mut parties = Vec::new();
         for row in &t_parties.rows {
@@ -558,6 +576,7 @@ impl Lexicon {
             given_lower,
             surname_shapes,
             plurals,
+            prefixes,
             separators,
             timewords,
             stopwords,

@@ -80,6 +80,8 @@ struct RuEnding {
 /// Suffix tables read from `seeds/morphology/`.
 #[derive(Debug, Default)]
 pub struct Morphology {
+    /// Hyphenated prefixes a word may carry (экс-председатель).
+    prefixes: Vec<String>,
     kk: Vec<KkSuffix>,
     alternations: Vec<(char, char)>,
     ru: Vec<RuEnding>,
@@ -128,8 +130,31 @@ impl Morphology {
         Ok(m)
     }
 
+    pub fn set_prefixes(&mut self, prefixes: Vec<String>) {
+        self.prefixes = prefixes;
+    }
+
     /// Every lemma candidate of a lowercase word, the word itself first.
     pub fn analyze(&self, lower: &str) -> Vec<Lemma> {
+        if let Some(rest) = self
+            .prefixes
+            .iter()
+            .find_map(|p| lower.strip_prefix(p.as_str()))
+            .filter(|r| r.chars().count() >= 3)
+        {
+            // экс-председателя: the word, then the lemmas of what follows the prefix.
+            let mut out = vec![Lemma {
+                text: lower.to_string(),
+                case: Case::Nom,
+                derived: false,
+                depth: 0,
+            }];
+            out.extend(self.analyze(rest).into_iter().map(|l| Lemma {
+                depth: l.depth + 1,
+                ..l
+            }));
+            return out;
+        }
         let mut out = vec![Lemma {
             text: lower.to_string(),
             case: Case::Nom,
