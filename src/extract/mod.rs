@@ -96,6 +96,8 @@ pub struct PostClaim {
     pub date: Option<String>,
     pub evidence: (usize, usize),
     pub rule: String,
+    /// Acting in the post (и.о., м.а., acting).
+    pub acting: bool,
 }
 
 /// Something happened.

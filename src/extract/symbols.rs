@@ -1192,6 +1192,8 @@ pub(crate) fn posts(
             {
                 continue;
             }
+            let acting =
+                group("acting").is_some() || (rr.start > 0 && row[rr.start - 1].tag == "ACTING");
             out.posts.push(PostClaim {
                 person,
                 role,
@@ -1201,6 +1203,7 @@ pub(crate) fn posts(
                 date,
                 evidence,
                 rule: rule.id.clone(),
+                acting,
             });
         }
     }

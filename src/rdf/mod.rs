@@ -196,6 +196,9 @@ pub fn article(a: &Resolved) -> Vec<Quad> {
         q.text(&der, format!("{PG}rule"), &p.rule);
         q.text(&der, format!("{PG}status"), &p.status);
         q.text(&der, format!("{PG}roleText"), &p.role_text);
+        if p.acting {
+            q.add(&der, format!("{PG}acting"), Literal::from(true));
+        }
         if let Some(date) = &p.date {
             q.date(&der, format!("{PG}date"), date);
         }

@@ -51,6 +51,9 @@ pub struct Post {
     pub role_text: String,
     pub role_span: Span,
     pub rule: String,
+    /// Acting in the post (и.о., м.а., acting).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acting: bool,
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -326,6 +329,7 @@ pub fn resolve(
             role_text: d.orig_slice(p.role_span.0, p.role_span.1),
             role_span: span(p.role_span.0, p.role_span.1),
             rule: p.rule.clone(),
+            acting: p.acting,
         };
         if !posts
             .iter()

@@ -309,8 +309,16 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                     break;
                 }
             }
-            // An initial: one capital letter and a dot.
-            if i - start == 1 && c[start].is_uppercase() && i < n && c[i] == '.' {
+            // An abbreviation of single letters and dots, the second lowercase:
+            // и.о., И.о., м.а., т.б.
+            let abbreviation = i - start == 1
+                && c.get(i) == Some(&'.')
+                && c.get(i + 1).is_some_and(|x| x.is_lowercase())
+                && c.get(i + 2) == Some(&'.');
+            if abbreviation {
+                i += 3;
+            } else if i - start == 1 && c[start].is_uppercase() && i < n && c[i] == '.' {
+                // An initial: one capital letter and a dot.
                 i += 1;
             }
             if c[start..i].iter().all(|ch| ch.is_ascii_digit()) {
@@ -494,6 +502,18 @@ mod tests {
         assert_eq!(s, "Мйра и");
         // "р" is the fourth char of the original (М, и, combining breve, р).
         assert_eq!(map[2], 3);
+    }
+
+    #[test]
+    fn lowercase_abbreviations_are_one_token() {
+        let toks = tokenize(&"облыс әкімінің м.а. Берік".chars().collect::<Vec<_>>());
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["облыс", "әкімінің", "м.а.", "Берік"]);
+        let toks = tokenize(&"и.о. председателя".chars().collect::<Vec<_>>());
+        assert_eq!(toks[0].text, "и.о.");
+        let toks = tokenize(&"И.о. председателя".chars().collect::<Vec<_>>());
+        assert_eq!(toks[0].text, "И.о.");
+        assert!(!toks[0].initial);
     }
 
     #[test]
