@@ -397,6 +397,8 @@ pub(crate) fn tag(
         } else if tok.text.contains('.')
             && tok.text.chars().any(char::is_alphabetic)
             && !tok.initial
+            // и.о., т.б.: letters and dots, an abbreviation rather than a domain
+            && !tok.text.split('.').all(|part| part.chars().count() <= 1)
         {
             sym.tag = "ORG".into();
             sym.key = Some(Key::Org {
