@@ -55,6 +55,8 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                 participants: vec![],
                 evidence: (sent.start, sent.end.min(out.doc.body_end)),
                 rule: format!("event.{}", ty.to_lowercase()),
+                ordinal: ordinal(row, k),
+                counts: vec![],
             };
             // Another event word with nothing of its own (no date, not said to
             // have been held) speaks of the article's main event.
@@ -71,6 +73,7 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                     e.date = e.date.clone().or(ev.date);
                     e.place = e.place.clone().or(ev.place);
                     e.org = e.org.clone().or(ev.org);
+                    e.ordinal = e.ordinal.or(ev.ordinal);
                     sentences_of[j].push(*si);
                 }
                 None => {
@@ -79,6 +82,37 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                 }
             }
             break;
+        }
+    }
+    // Counts: "80 делегат шақырылды", "128 people": a number before a word
+    // for people, said of the event of its sentence, else the main event.
+    for (si, row) in rows {
+        for (k, s) in row.iter().enumerate() {
+            let Some(n) = s.text.parse::<u64>().ok().filter(|_| s.tag == "W") else {
+                continue;
+            };
+            let Some(p) = row.get(k + 1).filter(|x| x.tag == "PEOPLE") else {
+                continue;
+            };
+            let status = row[k + 1..].iter().find_map(|x| match x.tag.as_str() {
+                "INVITED" => Some("invited"),
+                "ATTENDED" => Some("attended"),
+                _ => None,
+            });
+            let count = crate::extract::Count {
+                n,
+                what: p.text.clone(),
+                status: status.unwrap_or("present").into(),
+            };
+            let target = sentences_of
+                .iter()
+                .position(|ss| ss.contains(si))
+                .or((!events.is_empty()).then_some(0));
+            if let Some(j) = target {
+                if !events[j].counts.contains(&count) {
+                    events[j].counts.push(count);
+                }
+            }
         }
     }
     // Participants: the people of the article take part in its main event;
@@ -136,4 +170,61 @@ fn nearest(row: &[Sym], k: usize, tags: &[&str]) -> Option<Key> {
         }
     }
     best.map(|b| b.1)
+}
+
+/// The ordinal written before an event word: a Roman numeral (IV, XXIV, ІІІ)
+/// or a number with an ordinal ending (18-ші, 5-й).
+fn ordinal(row: &[Sym], k: usize) -> Option<u32> {
+    let prev = row.get(k.checked_sub(1)?)?;
+    if let Some(n) = roman(&prev.text) {
+        return Some(n);
+    }
+    // 18 - ші съезі: number, dash, a short ordinal ending.
+    if k >= 3
+        && row[k - 2].tag == "DASH"
+        && prev.text.chars().count() <= 4
+        && prev.text.chars().all(char::is_lowercase)
+    {
+        return row[k - 3].text.parse().ok();
+    }
+    None
+}
+
+/// The value of a Roman numeral in Latin or Cyrillic look-alike letters.
+fn roman(s: &str) -> Option<u32> {
+    let value = |c: char| match c {
+        'I' | 'І' => Some(1),
+        'V' => Some(5),
+        'X' | 'Х' => Some(10),
+        'L' => Some(50),
+        'C' | 'С' => Some(100),
+        'D' => Some(500),
+        'M' | 'М' => Some(1000),
+        _ => None,
+    };
+    let vals: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    if vals.is_empty() || vals.len() > 8 {
+        return None;
+    }
+    let mut total: i64 = 0;
+    for (i, v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|n| n > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|n| *n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(super::roman("IV"), Some(4));
+        assert_eq!(super::roman("XXIV"), Some(24));
+        assert_eq!(super::roman("ІІІ"), Some(3));
+        assert_eq!(super::roman("XVIII"), Some(18));
+        assert_eq!(super::roman("Иван"), None);
+    }
 }

@@ -110,6 +110,20 @@ pub struct EventClaim {
     pub participants: Vec<Key>,
     pub evidence: (usize, usize),
     pub rule: String,
+    /// IV конференциясы → 4.
+    pub ordinal: Option<u32>,
+    /// 80 delegates invited, 70 attended.
+    pub counts: Vec<Count>,
+}
+
+/// A number of people an article gives for an event.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Count {
+    pub n: u64,
+    /// The counted word as written (делегат, people).
+    pub what: String,
+    /// invited | attended | present (no verb says which)
+    pub status: String,
 }
 
 /// Everything read from one article.

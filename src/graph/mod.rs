@@ -53,6 +53,8 @@ pub struct EventNode {
     pub id: String,
     pub ty: String,
     pub date: Option<String>,
+    pub ordinal: Option<u32>,
+    pub counts: Vec<crate::extract::Count>,
     pub sources: Vec<Provenance>,
 }
 
@@ -320,10 +322,18 @@ impl KnowledgeGraph {
                 id,
                 ty: e.ty.clone(),
                 date: e.date.clone(),
+                ordinal: None,
+                counts: vec![],
                 sources: vec![],
             }));
             if let Node::Event(en) = &mut self.graph[ev] {
                 en.sources.push(prov(&e.evidence, &e.rule));
+                en.ordinal = en.ordinal.or(e.ordinal);
+                for c in &e.counts {
+                    if !en.counts.contains(c) {
+                        en.counts.push(c.clone());
+                    }
+                }
             }
             if let Some(o) = &e.org {
                 let o = self.entity(o, lex);

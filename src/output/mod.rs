@@ -21,6 +21,7 @@ pub fn json(r: &Resolved) -> Value {
         "events": r.events.iter().map(|e| json!({
             "type": e.ty, "org": e.org, "place": e.place, "date": e.date, "participants": e.participants,
             "evidence": {"start": e.evidence.start, "end": e.evidence.end}, "rule": e.rule,
+            "ordinal": e.ordinal, "counts": e.counts,
         })).collect::<Vec<_>>(),
         "roles": r.roles,
     })

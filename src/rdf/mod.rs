@@ -318,6 +318,17 @@ pub fn knowledge(g: &KnowledgeGraph, lex: &Lexicon) -> Vec<Quad> {
                 if let Some(d) = &e.date {
                     q.date(&s, format!("{SCHEMA}startDate"), d);
                 }
+                if let Some(n) = e.ordinal {
+                    q.int(&s, format!("{PG}ordinal"), n as usize);
+                }
+                for c in &e.counts {
+                    let p = match c.status.as_str() {
+                        "invited" => "invitedCount",
+                        "attended" => "attendedCount",
+                        _ => "presentCount",
+                    };
+                    q.int(&s, format!("{PG}{p}"), c.n as usize);
+                }
                 for t in g.out(i, Edge::Organizer) {
                     q.link(&s, format!("{SCHEMA}organizer"), &iri(g.graph[t].id()));
                 }

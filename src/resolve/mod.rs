@@ -66,6 +66,10 @@ pub struct Event {
     pub participants: Vec<String>,
     pub evidence: Span,
     pub rule: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordinal: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<crate::extract::Count>,
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -365,6 +369,8 @@ pub fn resolve(
             },
             evidence: span(e.evidence.0, e.evidence.1),
             rule: e.rule.clone(),
+            ordinal: e.ordinal,
+            counts: e.counts.clone(),
         })
         .collect();
     let dates = x
