@@ -1165,6 +1165,11 @@ pub(crate) fn posts(
                 };
             }
             let Some(org) = org else { continue };
+            // A president of a body rather than a country heads it: FORMAT's
+            // "chair" covers the head of any body (Президент ФИФА).
+            if role == "president" && !matches!(org, Key::Place { .. }) {
+                role = "chair".into();
+            }
             let mods: Vec<&str> = group("mod")
                 .map(|r| row[r].iter().map(|s| s.tag.as_str()).collect())
                 .unwrap_or_default();
