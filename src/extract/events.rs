@@ -36,7 +36,21 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                     |(_, s)| !matches!(&s.key, Some(Key::Place { kind, .. }) if kind == "country"),
                 )
                 .min_by_key(|(j, _)| j.abs_diff(k))
-                .and_then(|(_, s)| s.key.clone())
+                .and_then(|(_, s)| s.key.clone());
+            // Without a place of its own, an event happens where the main
+            // event does (a meeting during a visit), else where its unit is; a
+            // registration or founding does not take a meeting's place.
+            let gathering_word = matches!(
+                ty.as_str(),
+                "Conference" | "Congress" | "CouncilSession" | "Meeting" | "Visit"
+            );
+            let place = place
+                .or_else(|| {
+                    events
+                        .first()
+                        .filter(|_| gathering_word)
+                        .and_then(|e| e.place.clone())
+                })
                 .or(unit_place);
             let held = row.iter().any(|s| s.tag == "HELD");
             // A day (or month) in the sentence dates the event; a year or a
@@ -59,14 +73,21 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                 counts: vec![],
             };
             // Another event word with nothing of its own (no date, not said to
-            // have been held) speaks of the article's main event.
+            // have been held) speaks of the article's main event when it names
+            // a gathering and the main event is one (the conference's "жиын");
+            // a meeting during a visit is an event of its own.
             let own = held || row.iter().any(|s| day(s).is_some());
+            let gathering =
+                |t: &str| matches!(t, "Conference" | "Congress" | "CouncilSession" | "Meeting");
             let same = events
                 .iter()
                 .position(|e| {
                     e.ty == ev.ty && (e.date.is_none() || ev.date.is_none() || e.date == ev.date)
                 })
-                .or_else(|| (!own && !events.is_empty()).then_some(0));
+                .or_else(|| {
+                    let main = events.first()?;
+                    (!own && gathering(&ev.ty) && gathering(&main.ty)).then_some(0)
+                });
             match same {
                 Some(j) => {
                     let e = &mut events[j];

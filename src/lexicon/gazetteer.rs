@@ -186,7 +186,14 @@ impl Gazetteer {
             }
         }
         for row in &events.rows {
-            let [ty, words] = row.cols::<2>()?;
+            let [ty, words, mode] = row.cols::<3>()?;
+            let exact = match mode {
+                "exact" => true,
+                "inflected" => false,
+                _ => {
+                    return Err(row.error(format!("match must be exact or inflected, not {mode:?}")))
+                }
+            };
             const TYPES: [&str; 9] = [
                 "Conference",
                 "Congress",
@@ -202,6 +209,9 @@ impl Gazetteer {
                 return Err(row.error(format!("unknown event type {ty:?}")));
             }
             g.add(morph, words, Tag::Event(ty.into()));
+            if let Some(last) = g.phrases.last_mut() {
+                last.exact_only = exact;
+            }
         }
         Ok(g)
     }
@@ -288,7 +298,7 @@ impl Gazetteer {
                     want.contains(&l.text)
                         && (l.depth == 0 || l.text == want[0] || l.text.chars().count() >= 5)
                         && (!l.derived || ph.tag.derived_ok())
-                        && (!ph.exact_only || l.depth == 0)
+                        && (!ph.exact_only || (l.depth == 0 && l.text == want[0]))
                 };
                 match keys(w.lemmas).find(fits) {
                     Some(l) => {
