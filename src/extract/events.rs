@@ -157,22 +157,49 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
             .map_or(d.norm.len(), |p| m.end + p);
         d.slice(line_start, m.start).trim().is_empty() && d.slice(m.end, line_end).trim().is_empty()
     };
-    for (j, e) in events.iter_mut().enumerate() {
-        let mut people: Vec<Key> = Vec::new();
-        for m in &out.mentions {
-            if !matches!(m.key, Key::Person(_)) || byline(m) || heads_of_state.contains(&&m.key) {
-                continue;
-            }
-            let in_event = j == 0
-                || sentences_of[j].iter().any(|&si| {
-                    let s = &out.doc.sentences[si];
-                    s.start <= m.start && m.end <= s.end
-                });
-            if in_event && !people.contains(&m.key) {
-                people.push(m.key.clone());
+    // A person named in an event's own sentences takes part in it; a person
+    // named elsewhere, in the gathering or visit the story had reached by
+    // then (the latest one begun at or before the sentence), else the main
+    // event. Registrations, foundings, renamings and mergers have no
+    // participants of their own.
+    let gathering = |t: &str| {
+        matches!(
+            t,
+            "Conference" | "Congress" | "CouncilSession" | "Meeting" | "Visit"
+        )
+    };
+    let first_sentence: Vec<usize> = sentences_of
+        .iter()
+        .map(|v| v.iter().copied().min().unwrap_or(usize::MAX))
+        .collect();
+    let sentence_of = |pos: usize| {
+        out.doc
+            .sentences
+            .iter()
+            .position(|s| s.start <= pos && pos < s.end)
+            .unwrap_or(0)
+    };
+    let mut people: Vec<Vec<Key>> = vec![Vec::new(); events.len()];
+    for m in &out.mentions {
+        if !matches!(m.key, Key::Person(_)) || byline(m) || heads_of_state.contains(&&m.key) {
+            continue;
+        }
+        let si = sentence_of(m.start);
+        let own = (0..events.len()).find(|&j| sentences_of[j].contains(&si));
+        let reached = (0..events.len())
+            .filter(|&j| gathering(&events[j].ty) && first_sentence[j] <= si)
+            .max_by_key(|&j| first_sentence[j]);
+        let target = own
+            .or(reached)
+            .or_else(|| events.first().filter(|e| gathering(&e.ty)).map(|_| 0));
+        if let Some(j) = target {
+            if !people[j].contains(&m.key) {
+                people[j].push(m.key.clone());
             }
         }
-        e.participants = people;
+    }
+    for (e, p) in events.iter_mut().zip(people) {
+        e.participants = p;
     }
     out.events = events;
 }
