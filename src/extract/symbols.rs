@@ -797,13 +797,24 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 } else {
                     "head.named_org"
                 };
+                // A place inside the name (Шымкент университеті) is a place
+                // mention too.
+                let inner: Vec<Sym> = row[a..i]
+                    .iter()
+                    .filter(|s| s.tag == "PLACE")
+                    .cloned()
+                    .map(|mut s| {
+                        resolve_place(&mut s, lex, doc, None);
+                        s
+                    })
+                    .collect();
                 merge_org(
                     row,
                     a,
                     i + 1,
                     Key::Org { id, name, kind },
                     rule,
-                    vec![],
+                    inner,
                     Some((start, end)),
                 );
                 i = a + 1;
