@@ -527,6 +527,19 @@ fn head_level(s: &Sym) -> Option<&str> {
     s.level.as_ref().filter(|l| l.2).map(|l| l.0.as_str())
 }
 
+/// The places among symbols about to be merged into a larger name, resolved,
+/// so that they stay place mentions inside it.
+fn places_within(syms: &[Sym], lex: &Lexicon, doc: &Doc, want: Option<&str>) -> Vec<Sym> {
+    syms.iter()
+        .filter(|s| s.tag == "PLACE")
+        .map(|s| {
+            let mut s = s.clone();
+            resolve_place(&mut s, lex, doc, want);
+            s
+        })
+        .collect()
+}
+
 /// Merges `row[a..b]` into one organization symbol, in the case of its last word.
 fn merge_org(
     row: &mut Vec<Sym>,
@@ -799,15 +812,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 };
                 // A place inside the name (Шымкент университеті) is a place
                 // mention too.
-                let inner: Vec<Sym> = row[a..i]
-                    .iter()
-                    .filter(|s| s.tag == "PLACE")
-                    .cloned()
-                    .map(|mut s| {
-                        resolve_place(&mut s, lex, doc, None);
-                        s
-                    })
-                    .collect();
+                let inner = places_within(&row[a..i], lex, doc, None);
                 merge_org(
                     row,
                     a,
@@ -900,15 +905,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                     .as_ref()
                     .map(|l| l.0.clone())
                     .unwrap_or_default();
-                let inner: Vec<Sym> = row[i + 1..b]
-                    .iter()
-                    .filter(|s| s.tag == "PLACE")
-                    .cloned()
-                    .map(|mut s| {
-                        resolve_place(&mut s, lex, doc, None);
-                        s
-                    })
-                    .collect();
+                let inner = places_within(&row[i + 1..b], lex, doc, None);
                 merge_org(
                     row,
                     a,
@@ -945,15 +942,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 let name = format!("{} {}", label(&pl.labels, doc), words[doc.lang.index()]);
                 let id = format!("{p}-{suffix}");
                 let kind = suffix.clone();
-                let inner: Vec<Sym> = row[a..i]
-                    .iter()
-                    .filter(|s| s.tag == "PLACE")
-                    .map(|s| {
-                        let mut s = s.clone();
-                        resolve_place(&mut s, lex, doc, level.as_deref());
-                        s
-                    })
-                    .collect();
+                let inner = places_within(&row[a..i], lex, doc, level.as_deref());
                 merge_org(
                     row,
                     a,
