@@ -40,10 +40,7 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
             // Without a place of its own, an event happens where the main
             // event does (a meeting during a visit), else where its unit is; a
             // registration or founding does not take a meeting's place.
-            let gathering_word = matches!(
-                ty.as_str(),
-                "Conference" | "Congress" | "CouncilSession" | "Meeting" | "Visit"
-            );
+            let gathering_word = takes_part(ty);
             let place = place
                 .or_else(|| {
                     events
@@ -77,8 +74,6 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
             // a gathering and the main event is one (the conference's "жиын");
             // a meeting during a visit is an event of its own.
             let own = held || row.iter().any(|s| day(s).is_some());
-            let gathering =
-                |t: &str| matches!(t, "Conference" | "Congress" | "CouncilSession" | "Meeting");
             let same = events
                 .iter()
                 .position(|e| {
@@ -86,7 +81,7 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                 })
                 .or_else(|| {
                     let main = events.first()?;
-                    (!own && gathering(&ev.ty) && gathering(&main.ty)).then_some(0)
+                    (!own && is_gathering(&ev.ty) && is_gathering(&main.ty)).then_some(0)
                 });
             match same {
                 Some(j) => {
@@ -162,12 +157,6 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
     // then (the latest one begun at or before the sentence), else the main
     // event. Registrations, foundings, renamings and mergers have no
     // participants of their own.
-    let gathering = |t: &str| {
-        matches!(
-            t,
-            "Conference" | "Congress" | "CouncilSession" | "Meeting" | "Visit"
-        )
-    };
     let first_sentence: Vec<usize> = sentences_of
         .iter()
         .map(|v| v.iter().copied().min().unwrap_or(usize::MAX))
@@ -187,11 +176,11 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
         let si = sentence_of(m.start);
         let own = (0..events.len()).find(|&j| sentences_of[j].contains(&si));
         let reached = (0..events.len())
-            .filter(|&j| gathering(&events[j].ty) && first_sentence[j] <= si)
+            .filter(|&j| takes_part(&events[j].ty) && first_sentence[j] <= si)
             .max_by_key(|&j| first_sentence[j]);
         let target = own
             .or(reached)
-            .or_else(|| events.first().filter(|e| gathering(&e.ty)).map(|_| 0));
+            .or_else(|| events.first().filter(|e| takes_part(&e.ty)).map(|_| 0));
         if let Some(j) = target {
             if !people[j].contains(&m.key) {
                 people[j].push(m.key.clone());
@@ -202,6 +191,17 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
         e.participants = p;
     }
     out.events = events;
+}
+
+/// A gathering of people: what a meeting word in the same article may speak of.
+fn is_gathering(ty: &str) -> bool {
+    matches!(ty, "Conference" | "Congress" | "CouncilSession" | "Meeting")
+}
+
+/// An event people take part in: a gathering or a visit (not a registration,
+/// founding, renaming or merger).
+fn takes_part(ty: &str) -> bool {
+    is_gathering(ty) || ty == "Visit"
 }
 
 /// The key of the nearest symbol with one of `tags`, before or after `k`.

@@ -255,8 +255,3 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         .collect();
     out
 }
-
-/// The symbol tags the rules saw, for `check`.
-pub fn tags_of(x: &Extraction, _lex: &Lexicon, _rules: &[rules::Rule]) -> Vec<String> {
-    x.tags.clone()
-}

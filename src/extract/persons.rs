@@ -224,9 +224,7 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
     };
     // Not a sentence's first word (a capitalized common noun), nor a Russian
     // adjective before its noun (Южными Курилами, Верховного Совета).
-    let adjective = w.lemmas.iter().any(|l| {
-        l.depth == 1 && (l.text.ends_with("ий") || l.text.ends_with("ый") || l.text.ends_with("ой"))
-    });
+    let adjective = w.lemmas.iter().any(Lemma::is_ru_adjective);
     if unknown(w)
         && !w.first_in_sentence
         && !adjective
@@ -258,13 +256,10 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
         // In Russian a name after a role word agrees with it; a body after it
         // stands in the genitive or is an adjective (председатель Совета,
         // глава Свердловской области).
-        let oblique = w.lemmas.iter().any(|l| {
-            l.depth == 1
-                && (l.case == crate::lexicon::Case::Gen
-                    || l.text.ends_with("ий")
-                    || l.text.ends_with("ый")
-                    || l.text.ends_with("ой"))
-        });
+        let oblique = w
+            .lemmas
+            .iter()
+            .any(|l| (l.depth == 1 && l.case == crate::lexicon::Case::Gen) || l.is_ru_adjective());
         let role_nominative = i > 0 && ws[i - 1].role_case == Some(crate::lexicon::Case::Nom);
         let after_role = i > 0
             && ws[i - 1].role

@@ -829,14 +829,7 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
         // Комиссия по конституционной реформе.
         if before_head {
             // Комиссия по конституционной реформе: "по", adjectives, a noun.
-            let adjective = |x: &Sym| {
-                x.lemmas.iter().any(|l| {
-                    l.depth == 1
-                        && (l.text.ends_with("ий")
-                            || l.text.ends_with("ый")
-                            || l.text.ends_with("ой"))
-                })
-            };
+            let adjective = |x: &Sym| x.lemmas.iter().any(Lemma::is_ru_adjective);
             let mut b = i + 2;
             while b < row.len()
                 && b < i + 6
@@ -876,16 +869,8 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             // Совет Федерации, Институт Карнеги, Конституционного суда, Исламского
             // комитета России: capitalized adjectives, a head, and the
             // capitalized words after it.
-            let ru_adjective = |x: &Sym| {
-                x.tag == "W"
-                    && x.cap
-                    && x.lemmas.iter().any(|l| {
-                        l.depth == 1
-                            && (l.text.ends_with("ий")
-                                || l.text.ends_with("ый")
-                                || l.text.ends_with("ой"))
-                    })
-            };
+            let ru_adjective =
+                |x: &Sym| x.tag == "W" && x.cap && x.lemmas.iter().any(Lemma::is_ru_adjective);
             let mut a = i;
             while a > 0 && a + 2 > i && ru_adjective(&row[a - 1]) {
                 a -= 1;

@@ -13,7 +13,7 @@ pub use gazetteer::{Gazetteer, Tag};
 pub use morph::{Case, Lemma, Morphology};
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A seed file that could not be read or has a bad row.
 #[derive(Debug, thiserror::Error)]
@@ -757,10 +757,4 @@ pub fn is_iso_date(s: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-/// The seeds folder of a checkout, if `dir` holds one.
-pub fn seeds_dir(dir: &Path) -> Option<PathBuf> {
-    let p = dir.join("seeds");
-    p.join("lexicons").is_dir().then_some(p)
 }

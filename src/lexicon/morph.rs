@@ -9,6 +9,15 @@
 
 use super::SeedError;
 
+impl Lemma {
+    /// A one-step lemma in the masculine of a Russian adjective
+    /// (Верховного → верховный, Свердловской → свердловский).
+    pub fn is_ru_adjective(&self) -> bool {
+        self.depth == 1
+            && (self.text.ends_with("ий") || self.text.ends_with("ый") || self.text.ends_with("ой"))
+    }
+}
+
 /// Grammatical case marked by the outermost ending stripped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Case {

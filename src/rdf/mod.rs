@@ -229,8 +229,7 @@ fn entity_classes(ty: EntityType) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The merged knowledge graph.
-pub fn knowledge(g: &KnowledgeGraph, lex: &Lexicon) -> Vec<Quad> {
-    let _ = lex;
+pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
     let mut q = Quads::new(&graph_kg());
     for (i, node) in g.nodes() {
         match node {

@@ -145,7 +145,7 @@ impl GraphStore {
             tx.clear_graph(g.as_ref()).map_err(|e| self.err(e))?;
             tx.extend(rdf::article(a).iter());
         }
-        let kg_quads = rdf::knowledge(&kg, lex);
+        let kg_quads = rdf::knowledge(&kg);
         let kgn = NamedNode::new_unchecked(vocab::graph_kg());
         tx.clear_graph(kgn.as_ref()).map_err(|e| self.err(e))?;
         tx.extend(kg_quads.iter());

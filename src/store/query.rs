@@ -66,7 +66,6 @@ pub fn execute(store: &GraphStore, q: &str) -> Result<QueryResults<'static>, Que
         .parse_query(q)
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
     prepared.dataset_mut().set_default_graph_as_union();
-    let _ = store;
     prepared
         .on_store(&store.store)
         .execute()

@@ -123,7 +123,7 @@ pub fn analyze(article: &Article, lex: &Lexicon) -> Doc {
     let tokens = tokenize(&norm);
     let lang = detect_lang(&norm);
     let sentences = split_sentences(&tokens, lex);
-    let body_end = find_body_end(&norm, &tokens, lex);
+    let body_end = find_body_end(&norm, lex);
     let mut byte_of: Vec<usize> = article.text.char_indices().map(|(b, _)| b).collect();
     byte_of.push(article.text.len());
     Doc {
@@ -432,7 +432,7 @@ fn split_sentences(toks: &[Token], lex: &Lexicon) -> Vec<Sentence> {
 /// The article body ends before the first line of a trailing run of
 /// navigation lines ("Қоғам • Бүгін, 21:00"): lines with a separator and a
 /// time word or a clock time, among short headline lines.
-fn find_body_end(c: &[char], toks: &[Token], lex: &Lexicon) -> usize {
+fn find_body_end(c: &[char], lex: &Lexicon) -> usize {
     let text: String = c.iter().collect();
     let mut offset = 0; // char offset of the current line
     let mut nav_lines = 0;
@@ -463,7 +463,6 @@ fn find_body_end(c: &[char], toks: &[Token], lex: &Lexicon) -> usize {
         }
         offset += len + 1;
     }
-    let _ = toks;
     match first_nav {
         Some(at) if nav_lines >= 2 => at,
         _ => c.len(),
