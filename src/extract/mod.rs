@@ -146,18 +146,25 @@ pub(crate) struct Context {
     place_counts: HashMap<String, usize>,
 }
 
+/// Ids with their counts, most counted first, ties by id (so that the
+/// article's order never decides).
+fn ranked<'a>(counts: impl Iterator<Item = (&'a String, &'a usize)>) -> Vec<(&'a String, usize)> {
+    let mut v: Vec<(&String, usize)> = counts.map(|(k, n)| (k, *n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v
+}
+
 impl Context {
     pub(crate) fn main_party(&self) -> Option<String> {
-        let mut v: Vec<_> = self.party_counts.iter().collect();
-        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        v.first().map(|(k, _)| (*k).clone())
+        ranked(self.party_counts.iter())
+            .first()
+            .map(|(k, _)| (*k).clone())
     }
 
     /// The place of a level that the article is about: the most mentioned
     /// place of that kind, else the one that contains the places mentioned.
     pub(crate) fn place_of_level(&self, lex: &Lexicon, level: &str) -> Option<String> {
-        let mut v: Vec<_> = self.place_counts.iter().collect();
-        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let v = ranked(self.place_counts.iter());
         let kind_of = |id: &str| lex.place(id).map(|p| p.kind.as_str());
         if let Some((id, _)) = v.iter().find(|(id, _)| kind_of(id) == Some(level)) {
             return Some((*id).clone());
@@ -175,12 +182,11 @@ impl Context {
     /// one clearly more than any other; Kazakhstan when it names none but
     /// speaks of Kazakhstan's parties or places.
     pub(crate) fn country(&self, lex: &Lexicon) -> Option<String> {
-        let mut v: Vec<_> = self
-            .place_counts
-            .iter()
-            .filter(|(id, _)| lex.place(id).is_some_and(|p| p.kind == "country"))
-            .collect();
-        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let v = ranked(
+            self.place_counts
+                .iter()
+                .filter(|(id, _)| lex.place(id).is_some_and(|p| p.kind == "country")),
+        );
         match v.as_slice() {
             [] => {
                 let kazakh = !self.party_counts.is_empty()
@@ -191,7 +197,7 @@ impl Context {
                 kazakh.then(|| "kazakhstan".to_string())
             }
             [(only, _)] => Some((*only).clone()),
-            [(first, n1), (_, n2), ..] => (**n1 >= 2 * **n2).then(|| (*first).clone()),
+            [(first, n1), (_, n2), ..] => (*n1 >= 2 * *n2).then(|| (*first).clone()),
         }
     }
 }
