@@ -149,7 +149,8 @@ pub fn run(p: &Pipeline) -> Report {
         for (positive, text, line) in &rule.examples {
             let x = p.extraction(&article(text));
             let fired = x.posts.iter().any(|c| c.rule == rule.id)
-                || x.mentions.iter().any(|m| m.rule == rule.id);
+                || x.mentions.iter().any(|m| m.rule == rule.id)
+                || x.roles.iter().any(|r| r.rule == rule.id);
             if fired == *positive {
                 rep.passed += 1;
             } else {

@@ -83,6 +83,10 @@ pub struct RoleMention {
     pub start: usize,
     pub end: usize,
     pub role: String,
+    /// The territory the title names (Қазақстан Президенті → Kazakhstan).
+    pub of: Option<Key>,
+    /// The role rule that read the title, if one did.
+    pub rule: String,
 }
 
 /// Someone holds (held, starts, ends) a post.
@@ -245,6 +249,12 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
     for (row, &si) in rows.into_iter().zip(&body) {
         let row = symbols::build(row, &out.doc, lex, &ctx, rules, &mut last_unit);
         symbols::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
+        let mut row = row;
+        for (old, end, new) in symbols::role_phrases(&mut row, &out.doc, rules) {
+            for p in out.posts.iter_mut().filter(|p| p.role_span == (old, end)) {
+                p.role_span.0 = new;
+            }
+        }
         symbols::collect_mentions(&row, &mut out.mentions, &mut out.roles);
         if let Some(p) = row.iter().rev().find_map(|s| match &s.key {
             Some(k @ Key::Person(_)) => Some(k.clone()),

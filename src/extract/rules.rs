@@ -24,6 +24,9 @@ use regex::Regex;
 pub enum RuleKind {
     Unit,
     Post,
+    /// A title read as one role phrase: the role word with the territory it
+    /// belongs to (Қазақстан Президенті).
+    Role,
 }
 
 #[derive(Debug)]
@@ -125,7 +128,13 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                 d.kind = Some(match value.as_str() {
                     "unit" => RuleKind::Unit,
                     "post" => RuleKind::Post,
-                    _ => return Err(err(n, format!("kind must be unit or post, not {value:?}"))),
+                    "role" => RuleKind::Role,
+                    _ => {
+                        return Err(err(
+                            n,
+                            format!("kind must be unit, post or role, not {value:?}"),
+                        ))
+                    }
                 })
             }
             "status" => {

@@ -57,6 +57,8 @@ pub(crate) struct Sym {
     /// Place candidates (lexicon indices) not yet resolved.
     pub places: Vec<usize>,
     pub role: Option<String>,
+    /// The territory a role phrase names as the post's (Қазақстан Президенті).
+    pub role_of: Option<Key>,
     pub level: Option<(String, bool, bool)>,
     pub event: Option<String>,
     pub date: Option<String>,
@@ -82,6 +84,7 @@ impl Sym {
             name_span: None,
             places: vec![],
             role: None,
+            role_of: None,
             level: None,
             event: None,
             date: None,
@@ -631,7 +634,14 @@ pub(crate) fn build(
             // ауылы); two words make one only inside a sentence ("Шағын ғана
             // ауыл" opens a sentence with an adjective).
             let initials = matches!(&row[i].key, Some(Key::Person(n)) if !n.initials.is_empty());
-            let words = if (tag == "PER" && initials) || (tag == "W" && row[i].cap) {
+            // A Kazakh head noun names its place with a possessive ending
+            // (Шаған ауылы); a bare one is a word of its own (ауыл шаруашылығы).
+            let bare = doc.lang == crate::text::Lang::Kk
+                && !row[i + 1].lemmas.iter().any(|l| l.depth >= 1);
+            let stopword = lex.stopwords.contains(&row[i].text.to_lowercase());
+            let words = if bare || stopword {
+                0
+            } else if (tag == "PER" && initials) || (tag == "W" && row[i].cap) {
                 1
             } else if tag == "W" && i > 1 && row[i - 1].tag == "W" && row[i - 1].cap {
                 2
@@ -671,6 +681,7 @@ pub(crate) fn build(
         i += 1;
     }
     project_titles(&mut row);
+    quoted_titles(&mut row, doc);
     // A one-word place name that is also a given name (Абай, Жамбыл), with no
     // head noun after it, more often names the person: it is neither here.
     for s in row.iter_mut() {
@@ -719,6 +730,41 @@ fn resolve_place(s: &mut Sym, lex: &Lexicon, doc: &Doc, want: Option<&str>) {
             if s.name_span.is_none() {
                 s.name_span = Some((s.start, s.end));
             }
+        }
+    }
+}
+
+/// In Kazakh a place named inside a short quoted title is part of the
+/// title, not a place mention: «Астана» концерттік залы, «Смарт Астана»
+/// қосымшасы, «Абай және XXI ғасырдағы Қазақстан» мақаласы, the club
+/// «Астана» өз алаңында. A title goes on into the sentence after its
+/// closing quote; speech ends there (» , — деді), and its places stay.
+fn quoted_titles(row: &mut [Sym], doc: &Doc) {
+    /// The most symbols a quoted title has.
+    const TITLE: usize = 6;
+    if doc.lang != crate::text::Lang::Kk {
+        return;
+    }
+    // Whether a lowercase word follows the closing quote after `end`.
+    let goes_on = |end: usize| {
+        let mut rest = doc.norm[end..].iter().skip_while(|c| c.is_whitespace());
+        rest.next().is_some_and(|c| is_quote(&c.to_string()))
+            && rest
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_lowercase())
+    };
+    for i in 0..row.len() {
+        let Some(q) = row[i].quote.filter(|_| row[i].tag == "PLACE") else {
+            continue;
+        };
+        let inside: Vec<usize> = (0..row.len())
+            .filter(|&j| row[j].quote == Some(q))
+            .collect();
+        let last = row[*inside.last().expect("the place itself")].end;
+        if inside.len() <= TITLE && goes_on(last) {
+            row[i].tag = "W".into();
+            row[i].key = None;
+            row[i].places.clear();
         }
     }
 }
@@ -963,6 +1009,57 @@ fn sym_range(at: &[usize], m: regex::Match) -> std::ops::Range<usize> {
     let a = at.partition_point(|&p| p < m.start());
     let b = at.partition_point(|&p| p < m.end());
     a..b
+}
+
+/// Titles read as one role phrase (`kind: role` rules): the role symbol
+/// takes in the territory before it, whose own mention falls silent; the
+/// territory stays the role's jurisdiction. Runs after the posts were read,
+/// so that the post rules still see the place as the post's organization;
+/// returns each widened role span as (old start, end, new start).
+pub(crate) fn role_phrases(
+    row: &mut [Sym],
+    doc: &Doc,
+    rules: &[Rule],
+) -> Vec<(usize, usize, usize)> {
+    let mut widened = Vec::new();
+    for rule in rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Role && r.applies_to(doc.lang))
+    {
+        let (t, at) = tags(row);
+        let found: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = rule
+            .regex
+            .captures_iter(&t)
+            .filter_map(|c| {
+                let of = sym_range(&at, c.name("of")?);
+                let role = sym_range(&at, c.name("role")?);
+                Some((of, role))
+            })
+            .collect();
+        for (of, role) in found {
+            let Some(r) = role.clone().last() else {
+                continue;
+            };
+            if row[r].role.is_none() || row[r].silent || of.is_empty() {
+                continue;
+            }
+            let start = row[of.start].start;
+            let key = row[of.clone()]
+                .iter()
+                .find(|s| s.tag == "PLACE")
+                .and_then(|s| s.key.clone());
+            for s in &mut row[of] {
+                if s.tag == "PLACE" {
+                    s.silent = true;
+                }
+            }
+            widened.push((row[r].start, row[r].end, start));
+            row[r].start = start;
+            row[r].role_of = key;
+            row[r].rule = rule.id.clone();
+        }
+    }
+    widened
 }
 
 fn units(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context, rules: &[Rule]) {
@@ -1222,6 +1319,8 @@ pub(crate) fn collect_mentions(
                 start: s.start,
                 end: s.end,
                 role: r.clone(),
+                of: s.role_of.clone(),
+                rule: s.rule.clone(),
             });
         }
         collect_mentions(&s.inner, mentions, roles);

@@ -114,6 +114,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "rules/posts.rules",
         include_str!("../../seeds/rules/posts.rules"),
     ),
+    (
+        "rules/roles.rules",
+        include_str!("../../seeds/rules/roles.rules"),
+    ),
 ];
 
 /// Where seed files come from.
@@ -561,7 +565,11 @@ impl Lexicon {
             &morph, &parties, &places, &orgs, &t_heads, &t_roles, &t_levels, &t_cues, &t_events,
         )?;
         let mut rule_files = Vec::new();
-        for rel in ["rules/units.rules", "rules/posts.rules"] {
+        for rel in [
+            "rules/units.rules",
+            "rules/posts.rules",
+            "rules/roles.rules",
+        ] {
             rule_files.push(src.read(rel)?);
         }
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);

@@ -98,6 +98,26 @@ pub struct Morphology {
 
 const VOWELS: &str = "аәеиоөұүыіэюяё";
 
+/// A narrow vowel (ы, і) in a stem's last syllable drops before a
+/// vowel-initial ending: ауыл → аулы, орын → орны, халық → халқы. Given
+/// the stem as seen (аул), the stem with the vowel put back (ауыл), its
+/// harmony from the stem's other vowels.
+fn restore_narrow_vowel(stem: &str) -> Option<String> {
+    let chars: Vec<char> = stem.chars().collect();
+    let n = chars.len();
+    if n < 3 || chars[n - 2..].iter().any(|c| VOWELS.contains(*c)) {
+        return None;
+    }
+    if !chars[..n - 2].iter().any(|c| VOWELS.contains(*c)) {
+        return None;
+    }
+    let front = chars.iter().any(|c| "әеіөү".contains(*c));
+    let mut out: String = chars[..n - 1].iter().collect();
+    out.push(if front { 'і' } else { 'ы' });
+    out.push(chars[n - 1]);
+    Some(out)
+}
+
 impl Morphology {
     pub fn load(
         kk: &super::Table,
@@ -215,6 +235,9 @@ impl Morphology {
             let derived = derived || s.derived;
             let mut stems = vec![stem.to_string()];
             if s.vowel_initial {
+                if let Some(st) = restore_narrow_vowel(stem) {
+                    stems.push(st);
+                }
                 if let Some(last) = stem.chars().last() {
                     for &(voiced, voiceless) in &self.alternations {
                         if last == voiced {
@@ -312,6 +335,8 @@ mod tests {
             ("екібастұздағы", "екібастұз"),
             ("сәрменбаевпен", "сәрменбаев"),
             ("үмбетәлиевті", "үмбетәлиев"),
+            ("аулына", "ауыл"),
+            ("халқының", "халық"),
         ] {
             assert!(
                 lemmas(form).contains(&lemma.to_string()),

@@ -86,6 +86,11 @@ pub struct RoleWord {
     pub end: usize,
     pub role: String,
     pub text: String,
+    /// The territory a title names as its own (Қазақстан Президенті).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
 }
 
 /// One article, resolved.
@@ -268,43 +273,46 @@ pub fn resolve(
             other => key_id(other),
         }
     };
+    let new_entity = |id: String, key: &Key| {
+        let (party, place, level, kind) = match key {
+            Key::Unit {
+                party,
+                place,
+                level,
+            } => (
+                Some(format!("party:{party}")),
+                place.as_ref().map(|p| format!("place:{p}")),
+                Some(level.clone()),
+                None,
+            ),
+            Key::Place { kind, .. } | Key::Org { kind, .. } => {
+                (None, None, None, Some(kind.clone()))
+            }
+            _ => (None, None, None, None),
+        };
+        let name = match key {
+            Key::Person(n) => people[person_of[n]].display.clone(),
+            k => key_name(k, lex, lang),
+        };
+        Entity {
+            id,
+            ty: key.entity_type(),
+            name,
+            mentions: vec![],
+            party,
+            place,
+            level,
+            kind,
+            names: vec![],
+        }
+    };
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     for m in &x.mentions {
         let id = id_of(&m.key);
         let sp = span(m.start, m.end);
-        let e = entities.entry(id.clone()).or_insert_with(|| {
-            let (party, place, level, kind) = match &m.key {
-                Key::Unit {
-                    party,
-                    place,
-                    level,
-                } => (
-                    Some(format!("party:{party}")),
-                    place.as_ref().map(|p| format!("place:{p}")),
-                    Some(level.clone()),
-                    None,
-                ),
-                Key::Place { kind, .. } | Key::Org { kind, .. } => {
-                    (None, None, None, Some(kind.clone()))
-                }
-                _ => (None, None, None, None),
-            };
-            let name = match &m.key {
-                Key::Person(n) => people[person_of[n]].display.clone(),
-                k => key_name(k, lex, lang),
-            };
-            Entity {
-                id,
-                ty: m.key.entity_type(),
-                name,
-                mentions: vec![],
-                party,
-                place,
-                level,
-                kind,
-                names: vec![],
-            }
-        });
+        let e = entities
+            .entry(id.clone())
+            .or_insert_with(|| new_entity(id, &m.key));
         let surface = match &m.key {
             Key::Person(n) => n.display.clone(),
             _ => sp.text.clone(),
@@ -315,6 +323,24 @@ pub fn resolve(
         if !e.mentions.contains(&sp) {
             e.mentions.push(sp);
         }
+    }
+    // Entities the facts name without a mention of their own (the place of
+    // a title, Қазақстан Президенті): listed, with no mention.
+    let named = x
+        .posts
+        .iter()
+        .map(|p| &p.org)
+        .chain(
+            x.events
+                .iter()
+                .flat_map(|e| e.org.iter().chain(e.place.iter())),
+        )
+        .chain(x.roles.iter().filter_map(|r| r.of.as_ref()));
+    for k in named {
+        let id = id_of(k);
+        entities
+            .entry(id.clone())
+            .or_insert_with(|| new_entity(id, k));
     }
     let mut entities: Vec<Entity> = entities.into_values().collect();
     for e in &mut entities {
@@ -391,6 +417,8 @@ pub fn resolve(
             end: d.orig(r.end),
             role: r.role.clone(),
             text: d.orig_slice(r.start, r.end),
+            of: r.of.as_ref().map(id_of),
+            rule: r.rule.clone(),
         })
         .collect();
     Resolved {

@@ -1,0 +1,118 @@
+//! Behaviour of the extractor on sentences written for these tests: how
+//! titles, quoted names and village names are read in each language.
+
+use partygraph::input::Article;
+use partygraph::lexicon::SeedSource;
+use partygraph::pipeline::Pipeline;
+use partygraph::resolve::Resolved;
+
+fn run(text: &str) -> Resolved {
+    let p = Pipeline::load(&SeedSource::Embedded).expect("embedded seeds load");
+    p.run(&Article {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    })
+}
+
+/// Every mention as (text, entity id).
+fn mentions(r: &Resolved) -> Vec<(String, String)> {
+    r.entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| (m.text.clone(), e.id.clone())))
+        .collect()
+}
+
+#[test]
+fn a_kazakh_title_takes_in_its_territory() {
+    let r = run("Мәртебелі қонақты Қазақстан Президенті Қасым-Жомарт Тоқаев қарсы алды.");
+    let role = r
+        .roles
+        .iter()
+        .find(|x| x.role == "president")
+        .expect("a president role mention");
+    assert_eq!(role.text, "Қазақстан Президенті");
+    assert_eq!(role.of.as_deref(), Some("place:kazakhstan"));
+    // The place is part of the title, not a mention of its own ...
+    assert!(
+        !mentions(&r).iter().any(|(t, _)| t.starts_with("Қазақстан")),
+        "{:?}",
+        mentions(&r)
+    );
+    // ... but the post and the entity list still name it.
+    let post = r
+        .posts
+        .iter()
+        .find(|p| p.role == "president")
+        .expect("post");
+    assert_eq!(post.org, "place:kazakhstan");
+    assert_eq!(post.role_text, "Қазақстан Президенті");
+    assert!(r.entities.iter().any(|e| e.id == "place:kazakhstan"));
+}
+
+#[test]
+fn a_title_with_rank_or_a_region_and_its_head_noun() {
+    let r = run("Қасым-Жомарт Тоқаев Қазақстан Республикасының екінші Президенті атанды. Маңғыстау облысы әкімінің бұрынғы орынбасары сотталды.");
+    let texts: Vec<&str> = r.roles.iter().map(|x| x.text.as_str()).collect();
+    assert!(
+        texts.contains(&"Қазақстан Республикасының екінші Президенті"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Маңғыстау облысы әкімінің"), "{texts:?}");
+    assert!(mentions(&r).iter().all(|(_, id)| !id.starts_with("place:")));
+}
+
+#[test]
+fn a_place_where_something_happens_stays_a_place() {
+    let r = run("Президент Астанада жиын өткізді.");
+    assert!(
+        mentions(&r)
+            .iter()
+            .any(|(t, id)| t == "Астанада" && id == "place:astana"),
+        "{:?}",
+        mentions(&r)
+    );
+    assert!(r.roles.iter().all(|x| x.of.is_none()));
+}
+
+#[test]
+fn russian_jurisdictions_stay_place_mentions() {
+    let r = run("Вчера президент Франции Эмманюэль Макрон прибыл в Астану.");
+    assert!(
+        mentions(&r).iter().any(|(t, _)| t == "Франции"),
+        "{:?}",
+        mentions(&r)
+    );
+}
+
+#[test]
+fn a_kazakh_quoted_title_is_not_a_place_but_quoted_speech_keeps_its_places() {
+    let r = run("Тұрғындар «Смарт Астана» мобильдік қосымшасы арқылы біле алады.");
+    assert!(
+        !mentions(&r).iter().any(|(_, id)| id == "place:astana"),
+        "{:?}",
+        mentions(&r)
+    );
+    let r = run("«Қазақстанға инвестиция салуға дайынбыз», — деді ол.");
+    assert!(
+        mentions(&r).iter().any(|(_, id)| id == "place:kazakhstan"),
+        "{:?}",
+        mentions(&r)
+    );
+}
+
+#[test]
+fn villages_need_a_named_head_noun() {
+    // ауыл шаруашылығы is agriculture, and "Сондай-ақ" is a word of the sentence.
+    let r = run("Сондай-ақ ауыл шаруашылығына бөлінген қаржы талқыланды.");
+    assert!(mentions(&r).is_empty(), "{:?}", mentions(&r));
+    // аулына: the narrow vowel of ауыл drops before the possessive.
+    let r = run("Мемлекет басшысы Қосшы аулына барды.");
+    assert!(
+        mentions(&r)
+            .iter()
+            .any(|(t, id)| t.starts_with("Қосшы") && id.starts_with("place:")),
+        "{:?}",
+        mentions(&r)
+    );
+}
