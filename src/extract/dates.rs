@@ -38,24 +38,30 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             .map(|n| regex::escape(n))
             .collect::<Vec<_>>()
             .join("|");
-        let re = |s: String| Regex::new(&s).expect("date pattern");
+        let re = |s: String| Regex::new(&s.replace("ORD", ORDINAL)).expect("date pattern");
         Patterns {
             iso: re(r"(\d{4})-(\d{2})-(\d{2})".into()),
             range: re(
                 r"(\d{4})\s*[-–—]\s*(\d{4})\s*(?:жыл\w*|годы|годах|год\w*|гг\.?|years?)".into(),
             ),
-            kk_full: re(format!(r"(\d{{4}})\s+жылғы\s+(\d{{1,2}})\s+({m})\w*")),
+            kk_full: re(format!(
+                r"(\d{{4}})ORD\s+(?:жылғы|жылдың)\s+(\d{{1,2}})ORD\s+({m})\w*"
+            )),
             day_month_year: re(format!(
                 r"(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s+(?:года|год|г\.|жылы|жыл\w*))?"
             )),
             month_day_year: re(format!(r"({m})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})")),
-            year_word: re(r"(\d{4})\s+(?:жыл\w*|году|года|год|г\.)".into()),
+            year_word: re(r"(\d{4})ORD\s+(?:жыл\w*|году|года|год|г\.)".into()),
             in_year: re(r"(?:in|since|by)\s+(\d{4})".into()),
-            day_month: re(format!(r"(\d{{1,2}})\s+({m})\w*")),
+            day_month: re(format!(r"(\d{{1,2}})ORD\s+({m})\w*")),
             relative: re(r"(бүгін|кеше|сегодня|вчера|today|yesterday)".into()),
         }
     })
 }
+
+/// A Kazakh ordinal ending written after digits (2017-нші жылы, 12-нші
+/// маусымында), as transcribed speech and some outlets write dates.
+const ORDINAL: &str = r"(?:-(?:ыншы|інші|сыншы|сінші|нші|ншы|ші|шы))?";
 
 fn valid(y: &str, m: u32, d: u32) -> Option<String> {
     let y: i32 = y.parse().ok()?;
@@ -276,6 +282,11 @@ mod tests {
         assert_eq!(values("on 11 March 2021", None), ["2021-03-11"]);
         assert_eq!(values("2025-2026 жылдарға арналған", None), ["2025/2026"]);
         assert_eq!(values("2024 жылы Шаған", None), ["2024"]);
+        assert_eq!(values("2017-нші жылы", None), ["2017"]);
+        assert_eq!(
+            values("2019-ыншы жылдың 12-нші маусымында", None),
+            ["2019-06-12"]
+        );
         assert_eq!(values("disposed of in 2022 thanks", None), ["2022"]);
     }
 
