@@ -51,6 +51,9 @@ enum ExtractFormat {
     Json,
     /// The text with its mentions underlined and the facts below, for people.
     Text,
+    /// Each sentence's symbols as the rules of seeds/rules/ see them
+    /// (TAG/case«words»), for writing and debugging rules.
+    Tags,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -201,6 +204,37 @@ pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match &cli.command {
         Command::Ingest { paths, json } => ingest(&cli, paths, *json),
+        Command::Extract {
+            paths,
+            format: ExtractFormat::Tags,
+        } => {
+            let p = pipeline(&cli.seeds)?;
+            let mut out = output(&None)?;
+            let mut failed = 0;
+            for f in partygraph::input::expand(paths) {
+                let articles = match f {
+                    Ok(f) => partygraph::input::read(&f),
+                    Err(e) => vec![Err(e)],
+                };
+                for a in articles {
+                    match a {
+                        Ok(a) => {
+                            let x = p.extraction(&a);
+                            writeln!(out, "== {}", a.id)?;
+                            for line in &x.symbols {
+                                writeln!(out, "{line}")?;
+                            }
+                        }
+                        Err(e) => {
+                            failed += 1;
+                            eprintln!("partygraph: {e}");
+                        }
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::from(u8::from(failed > 0)))
+        }
         Command::Extract { paths, format } => {
             let p = pipeline(&cli.seeds)?;
             let results = p.run_paths(paths, &|| {});
@@ -211,6 +245,7 @@ pub fn run() -> Result<ExitCode> {
                     Ok(r) => match format {
                         ExtractFormat::Json => writeln!(out, "{}", partygraph::output::json(&r))?,
                         ExtractFormat::Text => writeln!(out, "{}", partygraph::output::text(&r))?,
+                        ExtractFormat::Tags => unreachable!("read above"),
                     },
                     Err(e) => {
                         failed += 1;

@@ -99,3 +99,19 @@ fn mention_offsets_point_at_their_text() {
         }
     }
 }
+
+#[test]
+fn the_role_scheme_is_written_from_the_role_table() {
+    let tsv = std::fs::read_to_string("seeds/lexicons/roles.tsv").unwrap();
+    let ttl = partygraph::rdf::scheme::role_scheme(&tsv);
+    let path = Path::new("schema/roles.ttl");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, &ttl).unwrap();
+        return;
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap();
+    assert!(
+        on_disk == ttl,
+        "schema/roles.ttl is not what seeds/lexicons/roles.tsv says: UPDATE_GOLDEN=1 rewrites it"
+    );
+}

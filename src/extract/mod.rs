@@ -140,6 +140,8 @@ pub struct Extraction {
     pub events: Vec<EventClaim>,
     /// The symbol tags of every sentence, in order.
     pub tags: Vec<String>,
+    /// Each sentence's symbols as the rules see them: `TAG/case«words»`.
+    pub symbols: Vec<String>,
 }
 
 /// What the article as a whole is about: its parties and places, most
@@ -242,6 +244,7 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         posts: vec![],
         events: vec![],
         tags: vec![],
+        symbols: vec![],
     };
     let mut last_person: Option<Key> = None;
     let mut last_unit: Option<Key> = None;
@@ -265,6 +268,18 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         sentence_syms.push((si, row));
     }
     events::find(&sentence_syms, lex, &ctx, &mut out);
+    out.symbols = sentence_syms
+        .iter()
+        .map(|(_, row)| {
+            row.iter()
+                .map(|s| {
+                    let words = out.doc.slice(s.start, s.end);
+                    format!("{}/{}«{words}»", s.tag, s.case.code())
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
     out.tags = sentence_syms
         .iter()
         .flat_map(|(_, row)| row.iter().map(|s| s.tag.clone()))

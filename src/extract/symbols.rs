@@ -575,6 +575,66 @@ fn merge(row: &mut Vec<Sym>, a: usize, b: usize, f: impl FnOnce(&[Sym]) -> Sym) 
     row.splice(a..b, std::iter::once(merged));
 }
 
+/// The nominative name of a Russian organization read from its adjectives,
+/// head and the words after it: "Федеральной миграционной службы России" →
+/// "Федеральная миграционная служба России", "правительства Израиля" →
+/// "правительство Израиля". The words after the head keep their case.
+fn ru_org_name(lex: &Lexicon, doc: &Doc, syms: &[Sym], head: usize) -> String {
+    let written = doc.slice(syms[0].start, syms[syms.len() - 1].end);
+    let h = &syms[head];
+    let Some(lemma) = h
+        .lemmas
+        .iter()
+        .filter(|l| l.depth <= 1)
+        .find(|l| lex.org_heads.iter().any(|x| x.0 == l.text))
+        .map(|l| l.text.clone())
+    else {
+        return written;
+    };
+    if crate::text::lower(&h.text) == lemma {
+        return written;
+    }
+    let cased = |like: &str, form: &str| -> String {
+        let mut c = form.chars();
+        match (like.chars().next(), c.next()) {
+            (Some(l), Some(f)) if l.is_uppercase() => f.to_uppercase().chain(c).collect(),
+            _ => form.to_string(),
+        }
+    };
+    // The head's gender from its ending: служба, палата (f); правительство (n).
+    let gender = match lemma.chars().last() {
+        Some('а' | 'я') => 'f',
+        Some('о' | 'е') => 'n',
+        _ => 'm',
+    };
+    let mut words: Vec<String> = Vec::new();
+    for (k, s) in syms.iter().enumerate() {
+        let text = doc.slice(s.start, s.end);
+        if k < head {
+            let adj = s
+                .lemmas
+                .iter()
+                .find(|l| l.is_ru_adjective())
+                .map(|l| {
+                    let stem = &l.text[..l.text.len() - "ый".len()];
+                    let velar = stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
+                    match gender {
+                        'f' => format!("{stem}ая"),
+                        'n' => format!("{stem}ое"),
+                        _ if velar => format!("{stem}ий"),
+                        _ => format!("{stem}ый"),
+                    }
+                });
+            words.push(adj.map_or(text.clone(), |a| cased(&text, &a)));
+        } else if k == head {
+            words.push(cased(&text, &lemma));
+        } else {
+            words.push(text);
+        }
+    }
+    words.join(" ")
+}
+
 fn nominative(lex: &Lexicon, s: &Sym) -> String {
     // The word without its case ending, keeping a possessive (комиссиясының → комиссиясы).
     let lower = s.text.to_lowercase();
@@ -826,7 +886,9 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 a -= 1;
             }
             let quoted = a < i;
-            if !quoted {
+            // Russian puts its heads first (комитет России): capitalized
+            // words before a head are no name of it.
+            if !quoted && doc.lang != crate::text::Lang::Ru {
                 while a > 0
                     && a + 3 > i
                     && (row[a - 1].tag == "W" && row[a - 1].cap || row[a - 1].tag == "PLACE")
@@ -915,11 +977,16 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             // Совет Федерации, Институт Карнеги, Конституционного суда, Исламского
             // комитета России: capitalized adjectives, a head, and the
             // capitalized words after it.
+            // Федеральной миграционной службы: a run of adjectives whose
+            // first word is capitalized.
             let ru_adjective =
-                |x: &Sym| x.tag == "W" && x.cap && x.lemmas.iter().any(Lemma::is_ru_adjective);
+                |x: &Sym| x.tag == "W" && x.lemmas.iter().any(Lemma::is_ru_adjective);
             let mut a = i;
-            while a > 0 && a + 2 > i && ru_adjective(&row[a - 1]) {
+            while a > 0 && a + 3 > i && ru_adjective(&row[a - 1]) {
                 a -= 1;
+            }
+            while a < i && !row[a].cap {
+                a += 1;
             }
             let mut b = i + 1;
             while b < row.len()
@@ -929,8 +996,10 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             {
                 b += 1;
             }
-            if a < i || row[i].cap && b > i + 1 {
-                let name = doc.slice(row[a].start, row[b - 1].end);
+            // правительства Израиля: a body of the country or region named.
+            let of_place = b == i + 2 && row[i + 1].tag == "PLACE" && row[i + 1].case == Case::Gen;
+            if a < i || (row[i].cap || of_place) && b > i + 1 {
+                let name = ru_org_name(lex, doc, &row[a..b], i - a);
                 let kind = row[i]
                     .level
                     .as_ref()
@@ -1223,7 +1292,7 @@ pub(crate) fn posts(
             let org_range = group("org").or(group("org2"));
             let mut org = org_range.clone().and_then(|r| first_key(row, r));
             if org.is_none() {
-                let lvl = org_range.and_then(|r| {
+                let lvl = org_range.clone().and_then(|r| {
                     row[r]
                         .iter()
                         .find_map(|s| s.level.as_ref().map(|l| l.0.clone()))
@@ -1243,7 +1312,18 @@ pub(crate) fn posts(
                             .map(|p| place_key(lex, p, &out.doc))
                     }
                     (_, Some(_)) => None,
-                    _ => ctx.main_party().map(Key::Party),
+                    // "председатель партии", "член Политического совета": the
+                    // party the article is about; a bare role word ("глава",
+                    // "председатель") names none.
+                    _ if org_range.is_some()
+                        || role == "council_member"
+                        || row[rr.start..(rr.end + 3).min(row.len())]
+                            .iter()
+                            .any(|s| matches!(s.tag.as_str(), "PARTYW" | "COUNCIL")) =>
+                    {
+                        ctx.main_party().map(Key::Party)
+                    }
+                    _ => None,
                 };
             }
             let Some(org) = org else { continue };

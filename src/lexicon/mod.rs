@@ -667,7 +667,7 @@ impl Lexicon {
             lower[stem.len()..]
                 .chars()
                 .next()
-                .is_some_and(|c| !"аәеиоөұүыіэюяё".contains(c))
+                .is_some_and(|c| !"аәеиоөұүуыіэюяё".contains(c))
         };
         let case_stripped = usable()
             .filter(|l| {

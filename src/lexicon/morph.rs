@@ -377,6 +377,10 @@ mod tests {
             ("Ерден", "Ерден"),
             ("Обама", "Обама"),
             ("Керей", "Керей"),
+            // Names ending in a vowel do not decline.
+            ("Нетаньяху", "Нетаньяху"),
+            ("Шойгу", "Шойгу"),
+            ("Лаврову", "Лавров"),
         ] {
             assert_eq!(lex.proper_lemma(form), lemma, "{form}");
         }

@@ -11,6 +11,7 @@
 //! IRIs are minted from ids, which are minted from normalized names: the
 //! same input gives the same quads.
 
+pub mod scheme;
 pub mod vocab;
 
 use crate::extract::EntityType;
