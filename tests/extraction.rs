@@ -116,3 +116,60 @@ fn villages_need_a_named_head_noun() {
         mentions(&r)
     );
 }
+
+/// (person id, role, org id) of every post.
+fn posts(r: &Resolved) -> Vec<(String, String, String)> {
+    r.posts
+        .iter()
+        .map(|p| (p.person.clone(), p.role.clone(), p.org.clone()))
+        .collect()
+}
+
+#[test]
+fn one_role_shared_by_a_list_of_names() {
+    let r = run("Заседание партии AMANAT состоялось. В заседании приняли участие депутаты Мажилиса Алма Карашкызы, Ерлан Сайыров и Болат Керей.");
+    let name = |id: &str| r.entities.iter().find(|e| e.id == id).unwrap().name.clone();
+    let deputies: Vec<String> = posts(&r)
+        .iter()
+        .filter(|p| p.1 == "deputy" && p.2 == "org:mazhilis")
+        .map(|p| name(&p.0))
+        .collect();
+    assert_eq!(
+        deputies,
+        ["Алма Карашкызы", "Ерлан Сайыров", "Болат Керей"],
+        "{:?}",
+        posts(&r)
+    );
+}
+
+#[test]
+fn the_second_of_a_list_keeps_the_role_with_its_own_branch() {
+    let r = run("The Baytaq party met in Karaganda. Kazitov, the head of the Karaganda regional branch, and Kuderinov, of the Temirtau city branch, spoke.");
+    let p = posts(&r);
+    assert!(
+        p.iter().any(|x| x.0.contains("kazitov")
+            && x.1 == "chair"
+            && x.2 == "unit:baytaq/karaganda-region"),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|x| x.0.contains("kuderinov") && x.1 == "chair" && x.2 == "unit:baytaq/temirtau"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_role_named_later_refers_to_its_holder() {
+    let r = run("“Байтақ” партиясының конференциясы өтті. Нариман Баубек Астана қаласы филиалының төрағасы болып сайланды. Жаңа төраға делегаттарға алғыс айтты.");
+    let later = r
+        .roles
+        .iter()
+        .find(|x| x.text == "төраға")
+        .expect("the later role word");
+    assert_eq!(later.holder.as_deref(), Some("person:baubek-nariman"));
+    // Two holders of one role before it: no guess.
+    let r = run("Заседание партии AMANAT состоялось. Председатель Алматинского филиала партии Алма Карашкызы и председатель Астанинского филиала партии Болат Керей выступили. Председатель отметил важность реформы.");
+    let last = r.roles.last().expect("role words");
+    assert_eq!(last.holder, None, "{:?}", r.roles);
+}

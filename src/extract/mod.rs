@@ -87,6 +87,24 @@ pub struct RoleMention {
     pub of: Option<Key>,
     /// The role rule that read the title, if one did.
     pub rule: String,
+    /// Who holds the post it names, when the article named the holder
+    /// earlier ("Нариман Баубек төраға болып сайланды. … Жаңа төраға …").
+    pub holder: Option<Key>,
+    /// What the words before the role say it belongs to.
+    pub owner: Owner,
+}
+
+/// The body a role word names before it (Астана қаласы филиалының
+/// төрағасы), if any.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Owner {
+    /// No body named: "Жаңа төраға", "Председатель отметил".
+    None,
+    Key(Key),
+    /// "партия төрағасы": the article's party.
+    AnyParty,
+    /// A body the text names without a key (аудан басшысы).
+    Unknown,
 }
 
 /// Someone holds (held, starts, ends) a post.
@@ -267,6 +285,7 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         }
         sentence_syms.push((si, row));
     }
+    link_role_holders(&mut out);
     events::find(&sentence_syms, lex, &ctx, &mut out);
     out.symbols = sentence_syms
         .iter()
@@ -285,4 +304,31 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
         .flat_map(|(_, row)| row.iter().map(|s| s.tag.clone()))
         .collect();
     out
+}
+
+/// A role word that names no holder in its own sentence refers to the one
+/// person the article gave that role before it, if there is exactly one.
+fn link_role_holders(out: &mut Extraction) {
+    for r in out.roles.iter_mut() {
+        if out.posts.iter().any(|p| p.role_span.1 == r.end) {
+            continue;
+        }
+        let owner = r.owner.clone();
+        let mut before = out
+            .posts
+            .iter()
+            .filter(|p| p.role == r.role && p.evidence.1 <= r.start)
+            .filter(|p| match &owner {
+                Owner::None => true,
+                Owner::Key(k) => &p.org == k,
+                Owner::AnyParty => matches!(p.org, Key::Party(_)),
+                Owner::Unknown => false,
+            })
+            .map(|p| &p.person);
+        if let Some(first) = before.next() {
+            if before.all(|p| p == first) {
+                r.holder = Some(first.clone());
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! then the post rules. See the module docs of [`super`].
 
 use super::rules::{Rule, RuleKind};
-use super::{Context, DateMention, Extraction, Key, Mention, PostClaim, RoleMention};
+use super::{Context, DateMention, Extraction, Key, Mention, Owner, PostClaim, RoleMention};
 use crate::lexicon::gazetteer::{Tag, WordView};
 use crate::lexicon::{Case, Lemma, Lexicon};
 use crate::text::translit::slug;
@@ -611,20 +611,16 @@ fn ru_org_name(lex: &Lexicon, doc: &Doc, syms: &[Sym], head: usize) -> String {
     for (k, s) in syms.iter().enumerate() {
         let text = doc.slice(s.start, s.end);
         if k < head {
-            let adj = s
-                .lemmas
-                .iter()
-                .find(|l| l.is_ru_adjective())
-                .map(|l| {
-                    let stem = &l.text[..l.text.len() - "ый".len()];
-                    let velar = stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
-                    match gender {
-                        'f' => format!("{stem}ая"),
-                        'n' => format!("{stem}ое"),
-                        _ if velar => format!("{stem}ий"),
-                        _ => format!("{stem}ый"),
-                    }
-                });
+            let adj = s.lemmas.iter().find(|l| l.is_ru_adjective()).map(|l| {
+                let stem = &l.text[..l.text.len() - "ый".len()];
+                let velar = stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
+                match gender {
+                    'f' => format!("{stem}ая"),
+                    'n' => format!("{stem}ое"),
+                    _ if velar => format!("{stem}ий"),
+                    _ => format!("{stem}ый"),
+                }
+            });
             words.push(adj.map_or(text.clone(), |a| cased(&text, &a)));
         } else if k == head {
             words.push(cased(&text, &lemma));
@@ -1141,7 +1137,12 @@ fn units(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context, rules: &[R
             let mut applied = false;
             for c in rule.regex.captures_iter(&t) {
                 let whole = sym_range(&at, c.get(0).unwrap());
-                let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
+                // place2: the place in a rule's second alternative.
+                let group = |name: &str| {
+                    c.name(name)
+                        .or_else(|| (name == "place").then(|| c.name("place2")).flatten())
+                        .map(|m| sym_range(&at, m))
+                };
                 let party = group("party")
                     .and_then(|r| {
                         row[r].iter().find_map(|s| match &s.key {
@@ -1278,14 +1279,29 @@ pub(crate) fn posts(
             let Some(mut role) = role_sym.role.clone() else {
                 continue;
             };
-            let Some(pr) = group("per") else { continue };
-            let person = match row[pr.start].tag.as_str() {
-                "PRON" => last_person.clone(),
-                _ => row[pr.start].key.clone(),
+            // One person (`per`), or every person of a list sharing the
+            // role (`pers`: председатели Алма Карашкызы и Болат Керей).
+            let persons: Vec<Key> = if let Some(pr) = group("pers") {
+                row[pr]
+                    .iter()
+                    .filter(|s| s.tag == "PER")
+                    .filter_map(|s| s.key.clone())
+                    .collect()
+            } else {
+                let Some(pr) = group("per") else { continue };
+                let person = match row[pr.start].tag.as_str() {
+                    "PRON" => last_person.clone(),
+                    _ => row[pr.start].key.clone(),
+                };
+                person.into_iter().collect()
             };
-            let Some(person @ Key::Person(_)) = person else {
+            let persons: Vec<Key> = persons
+                .into_iter()
+                .filter(|k| matches!(k, Key::Person(_)))
+                .collect();
+            if persons.is_empty() {
                 continue;
-            };
+            }
             if group("council").is_some() && role == "member" {
                 role = "council_member".into();
             }
@@ -1354,37 +1370,61 @@ pub(crate) fn posts(
             } else {
                 None
             };
-            // One post per person and role in a sentence: the first rule that read it.
-            if out.posts[before..]
-                .iter()
-                .any(|p| p.person == person && p.role == role)
-            {
-                continue;
-            }
             let acting =
                 group("acting").is_some() || (rr.start > 0 && row[rr.start - 1].tag == "ACTING");
-            out.posts.push(PostClaim {
-                person,
-                role,
-                role_span: (role_sym.start, role_sym.end),
-                org,
-                status,
-                date,
-                evidence,
-                rule: rule.id.clone(),
-                acting,
-            });
+            for person in persons {
+                // One post per person and role in a sentence: the first rule that read it.
+                if out.posts[before..]
+                    .iter()
+                    .any(|p| p.person == person && p.role == role)
+                {
+                    continue;
+                }
+                out.posts.push(PostClaim {
+                    person,
+                    role: role.clone(),
+                    role_span: (role_sym.start, role_sym.end),
+                    org: org.clone(),
+                    status: status.clone(),
+                    date: date.clone(),
+                    evidence,
+                    rule: rule.id.clone(),
+                    acting,
+                });
+            }
         }
     }
 }
 
 /// Entity mentions and role mentions of a built row.
+/// What a role word says it belongs to, from the words before it (past
+/// "жаңа", "бұрынғы", "и.о."): the body or place it names, or only that it
+/// names one (партия, аудан, филиал) without a key of its own.
+fn role_owner(before: &[Sym], role: &Sym) -> Owner {
+    if let Some(k) = &role.role_of {
+        return Owner::Key(k.clone());
+    }
+    let prev = before
+        .iter()
+        .rev()
+        .find(|s| !matches!(s.tag.as_str(), "NEW" | "FORMER" | "ACTING" | "RANK"));
+    match prev {
+        Some(s) => match (s.tag.as_str(), &s.key) {
+            ("UNIT" | "ORG" | "PARTY" | "PLACE", Some(k)) => Owner::Key(k.clone()),
+            ("PARTYW", _) => Owner::AnyParty,
+            ("LVL" | "BRANCH" | "HEAD" | "COUNCIL" | "UNIT" | "ORG" | "PLACE", _) => Owner::Unknown,
+            _ => Owner::None,
+        },
+        None => Owner::None,
+    }
+}
+
 pub(crate) fn collect_mentions(
     row: &[Sym],
     mentions: &mut Vec<Mention>,
     roles: &mut Vec<RoleMention>,
 ) {
-    for s in row {
+    for (i, s) in row.iter().enumerate() {
         if let Some(key) = s.key.as_ref().filter(|_| !s.silent) {
             let (start, end) = s.name_span.unwrap_or((s.start, s.end));
             mentions.push(Mention {
@@ -1401,6 +1441,8 @@ pub(crate) fn collect_mentions(
                 role: r.clone(),
                 of: s.role_of.clone(),
                 rule: s.rule.clone(),
+                holder: None,
+                owner: role_owner(&row[..i], s),
             });
         }
         collect_mentions(&s.inner, mentions, roles);

@@ -91,6 +91,9 @@ pub struct RoleWord {
     pub of: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rule: String,
+    /// The person who holds the post, named earlier in the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
 }
 
 /// One article, resolved.
@@ -419,6 +422,7 @@ pub fn resolve(
             text: d.orig_slice(r.start, r.end),
             of: r.of.as_ref().map(id_of),
             rule: r.rule.clone(),
+            holder: r.holder.as_ref().map(id_of),
         })
         .collect();
     Resolved {
