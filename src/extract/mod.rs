@@ -120,6 +120,9 @@ pub struct PostClaim {
     pub rule: String,
     /// Acting in the post (и.о., м.а., acting).
     pub acting: bool,
+    /// Read from an election, appointment or dismissal verb (the rule's
+    /// pattern has START or END): the post changed at a gathering.
+    pub decided: bool,
 }
 
 /// Something happened.

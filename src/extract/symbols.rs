@@ -1390,6 +1390,7 @@ pub(crate) fn posts(
                     evidence,
                     rule: rule.id.clone(),
                     acting,
+                    decided: rule.pattern.contains("START") || rule.pattern.contains("END"),
                 });
             }
         }

@@ -106,6 +106,10 @@ pub enum Edge {
     Attendee,
     /// article → entity, tenure or event
     Reports,
+    /// tenure → the event at which it began (elected at the conference)
+    StartedAt,
+    /// tenure → the event at which it ended
+    EndedAt,
 }
 
 /// The knowledge graph of a set of articles.
@@ -314,6 +318,7 @@ impl KnowledgeGraph {
             self.link(t, org, Edge::PostIn);
             self.link(art, t, Edge::Reports);
         }
+        let mut event_nodes = Vec::with_capacity(a.events.len());
         for e in &a.events {
             let org = e.org.as_deref().map(strip).unwrap_or("unknown");
             let when = e.date.clone().unwrap_or_else(|| a.doc.clone());
@@ -348,6 +353,21 @@ impl KnowledgeGraph {
                 self.link(ev, p, Edge::Attendee);
             }
             self.link(art, ev, Edge::Reports);
+            event_nodes.push(ev);
+        }
+        for p in &a.posts {
+            let (Some(e), Some(t)) = (
+                p.event.and_then(|e| event_nodes.get(e)),
+                self.index_of(&tenure_id(&p.org, &p.role, &p.person)),
+            ) else {
+                continue;
+            };
+            let edge = if p.status == "end" {
+                Edge::EndedAt
+            } else {
+                Edge::StartedAt
+            };
+            self.link(t, *e, edge);
         }
     }
 }

@@ -287,6 +287,11 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                 q.link(&s, format!("{ORG}role"), &role);
                 q.link(&s, format!("{PG}post"), &post);
                 q.text(&s, format!("{PG}status"), &t.status);
+                for (edge, p) in [(Edge::StartedAt, "startedAt"), (Edge::EndedAt, "endedAt")] {
+                    for e in g.out(i, edge) {
+                        q.link(&s, format!("{PG}{p}"), &iri(g.graph[e].id()));
+                    }
+                }
                 for rt in &t.role_texts {
                     q.text(&s, format!("{PG}roleText"), rt);
                 }

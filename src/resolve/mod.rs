@@ -54,6 +54,10 @@ pub struct Post {
     /// Acting in the post (и.о., м.а., acting).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub acting: bool,
+    /// For a start or an end: the index in `events` of the gathering at which
+    /// it was decided (the conference that elected the chair).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<usize>,
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -351,6 +355,7 @@ pub fn resolve(
     }
     entities.sort_by_key(|e| (e.ty, e.mentions.first().map(|m| m.start)));
     let mut posts: Vec<Post> = Vec::new();
+    let mut decided: Vec<bool> = Vec::new();
     for p in &x.posts {
         let post = Post {
             person: id_of(&p.person),
@@ -363,12 +368,14 @@ pub fn resolve(
             role_span: span(p.role_span.0, p.role_span.1),
             rule: p.rule.clone(),
             acting: p.acting,
+            event: None,
         };
         if !posts
             .iter()
             .any(|q| q.person == post.person && q.role == post.role && q.org == post.org)
         {
             posts.push(post);
+            decided.push(p.decided);
         }
     }
     // A start without a date took effect at the article's main event.
@@ -376,6 +383,31 @@ pub fn resolve(
     for p in &mut posts {
         if p.status == "start" && p.date.is_none() {
             p.date = main_date.clone();
+        }
+    }
+    // An election, appointment or dismissal was decided at the gathering
+    // (conference, congress, council session, meeting) the article reports
+    // last before it, else at its first one.
+    let gatherings: Vec<(usize, usize)> = x
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            matches!(
+                e.ty.as_str(),
+                "Conference" | "Congress" | "CouncilSession" | "Meeting"
+            )
+        })
+        .map(|(i, e)| (i, d.orig(e.evidence.0)))
+        .collect();
+    for (p, claim) in posts.iter_mut().zip(&decided) {
+        if *claim && matches!(p.status.as_str(), "start" | "end") {
+            p.event = gatherings
+                .iter()
+                .rev()
+                .find(|(_, at)| *at <= p.evidence.start)
+                .or(gatherings.first())
+                .map(|(i, _)| *i);
         }
     }
     let events = x
