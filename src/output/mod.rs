@@ -16,7 +16,7 @@ pub fn json(r: &Resolved) -> Value {
             "person": p.person, "role": p.role, "org": p.org, "status": p.status, "date": p.date,
             "evidence": {"start": p.evidence.start, "end": p.evidence.end},
             "role_text": p.role_text, "role_span": {"start": p.role_span.start, "end": p.role_span.end},
-            "rule": p.rule, "acting": p.acting,
+            "rule": p.rule, "acting": p.acting, "event": p.event,
         })).collect::<Vec<_>>(),
         "events": r.events.iter().map(|e| json!({
             "type": e.ty, "org": e.org, "place": e.place, "date": e.date, "participants": e.participants,
