@@ -261,12 +261,13 @@ pub fn render(kg: &KnowledgeGraph, c: &Card) -> String {
             for src in &p.sources {
                 let _ = writeln!(
                     s,
-                    "      [{}{}] «{}»",
+                    "      [{}{}; {}] «{}»",
                     src.article,
                     src.published
                         .as_deref()
                         .map(|d| format!(", {d}"))
                         .unwrap_or_default(),
+                    src.rule,
                     src.sentence
                 );
             }
@@ -290,7 +291,11 @@ pub fn render(kg: &KnowledgeGraph, c: &Card) -> String {
                 e.date.as_deref().unwrap_or("date unknown")
             );
             for src in &e.sources {
-                let _ = writeln!(s, "      [{}] «{}»", src.article, src.sentence);
+                let _ = writeln!(
+                    s,
+                    "      [{}; {}] «{}»",
+                    src.article, src.rule, src.sentence
+                );
             }
         }
     }
