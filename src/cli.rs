@@ -238,6 +238,16 @@ pub fn run() -> Result<ExitCode> {
         Command::Extract { paths, format } => {
             let p = pipeline(&cli.seeds)?;
             let results = p.run_paths(paths, &|| {});
+            // One id per person across the articles read together.
+            let ok: Vec<partygraph::resolve::Resolved> = results
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .cloned()
+                .collect();
+            let identity = partygraph::identity::resolve(&ok, &p.lex.curation);
+            let results = results
+                .into_iter()
+                .map(|r| r.map(|a| partygraph::identity::apply(&a, &identity)));
             let mut out = output(&None)?;
             let mut failed = 0;
             for r in results {

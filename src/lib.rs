@@ -3,14 +3,17 @@
 //!
 //! ```text
 //! input::Article → text::Doc → extract::Extraction → resolve::Resolved
-//!   → graph::KnowledgeGraph → rdf quads → store (Oxigraph) → SPARQL, DOT, who
+//!   → identity::Identity → graph::KnowledgeGraph → rdf quads
+//!   → store (Oxigraph) → SPARQL, DOT, who, why, conflicts
 //! ```
 //!
 //! - [`input`]: files, folders, JSON Lines and HTML into articles.
 //! - [`text`]: normalization, language, tokens, sentences.
 //! - [`lexicon`]: gazetteers, cue words, morphology and rules from `seeds/`.
 //! - [`extract`]: mentions, dates, posts and events, each with its rule.
-//! - [`resolve`]: one entity per real-world thing, stable ids.
+//! - [`resolve`]: one entity per real-world thing in an article, stable ids.
+//! - [`identity`]: which ids of all articles are one person, why, and the
+//!   curation file's corrections.
 //! - [`graph`]: the typed petgraph graph every output reads.
 //! - [`rdf`]: the graph as RDF quads (W3C ORG, PROV-O, SKOS, schema.org).
 //! - [`store`]: the embedded on-disk Oxigraph store.
@@ -21,6 +24,7 @@
 pub mod check;
 pub mod extract;
 pub mod graph;
+pub mod identity;
 pub mod input;
 pub mod lexicon;
 pub mod lookup;

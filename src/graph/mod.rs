@@ -9,7 +9,7 @@ use crate::lexicon::Lexicon;
 use crate::resolve::{Resolved, Span};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a fact was read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -116,6 +116,8 @@ pub enum Edge {
 #[derive(Default)]
 pub struct KnowledgeGraph {
     pub graph: DiGraph<Node, Edge>,
+    /// Which person ids of the articles became one, and why.
+    pub identity: crate::identity::Identity,
     index: BTreeMap<String, NodeIndex>,
 }
 
@@ -186,12 +188,29 @@ impl KnowledgeGraph {
     /// Builds the graph. Articles are taken in id order, so the result does
     /// not depend on the order they were read in.
     pub fn build(articles: &[Resolved], lex: &Lexicon) -> KnowledgeGraph {
+        let identity = crate::identity::resolve(articles, &lex.curation);
         let mut sorted: Vec<&Resolved> = articles.iter().collect();
         sorted.sort_by(|a, b| a.doc.cmp(&b.doc));
         let mut g = KnowledgeGraph::default();
         for a in sorted {
-            g.add_article(a, lex);
+            g.add_article(&crate::identity::apply(a, &identity), lex);
         }
+        // A merged person is called by the canonical id's fullest name, or
+        // the one curation gives.
+        let canonical: BTreeSet<&String> = identity.canon.values().collect();
+        for c in canonical.into_iter().chain(identity.names.keys()) {
+            let name = identity
+                .names
+                .get(c)
+                .cloned()
+                .or_else(|| identity.profiles.get(c).map(|p| p.name.clone()));
+            if let (Some(i), Some(name)) = (g.index_of(c), name) {
+                if let Node::Entity(n) = &mut g.graph[i] {
+                    n.name = name;
+                }
+            }
+        }
+        g.identity = identity;
         g
     }
 

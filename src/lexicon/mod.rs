@@ -118,6 +118,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "rules/roles.rules",
         include_str!("../../seeds/rules/roles.rules"),
     ),
+    ("curation.toml", include_str!("../../seeds/curation.toml")),
 ];
 
 /// Where seed files come from.
@@ -302,6 +303,8 @@ pub struct Org {
 pub struct Lexicon {
     /// Unique per loaded lexicon in this process (keys caches).
     pub id: u64,
+    /// Identity corrections of `curation.toml` (and `--curation` files).
+    pub curation: crate::identity::curation::Curation,
     pub parties: Vec<Party>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
@@ -573,8 +576,11 @@ impl Lexicon {
             rule_files.push(src.read(rel)?);
         }
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let (cfile, ctext) = src.read("curation.toml")?;
+        let curation = crate::identity::curation::Curation::parse(&cfile, &ctext)?;
         Ok(Lexicon {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            curation,
             parties,
             places,
             orgs,

@@ -232,6 +232,10 @@ fn entity_classes(ty: EntityType) -> &'static [(&'static str, &'static str)] {
 /// The merged knowledge graph.
 pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
     let mut q = Quads::new(&graph_kg());
+    // An id that became another's stays linked to it.
+    for (from, to) in &g.identity.canon {
+        q.link(&iri(from), format!("{OWL}sameAs"), &iri(to));
+    }
     for (i, node) in g.nodes() {
         match node {
             Node::Entity(e) => {

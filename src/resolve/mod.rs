@@ -38,6 +38,11 @@ pub struct Entity {
     /// Every name it is called in this article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
+    /// A person's first name and surname, nominative, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surname: Option<String>,
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -274,6 +279,40 @@ pub fn resolve(
         });
         person_of.insert(n.clone(), idx);
     }
+    // A first name with a patronymic (Берік Әбдіғаппарұлы, Жандос
+    // Нұртайұлы) is the one person of the article with that first name and
+    // a surname, when there is exactly one.
+    let patronymic = |s: &str| {
+        let k = crate::text::translit::key(s);
+        ["uli", "kizi", "ovich", "evich", "ovna", "evna"]
+            .iter()
+            .any(|e| k.ends_with(e))
+    };
+    let redirect: Vec<usize> = (0..people.len())
+        .map(|i| {
+            let p = &people[i];
+            let (Some(g), Some(s)) = (&p.given, &p.surname) else {
+                return i;
+            };
+            if !patronymic(s) {
+                return i;
+            }
+            let same: Vec<usize> = (0..people.len())
+                .filter(|&j| {
+                    j != i
+                        && people[j].given.as_deref().map(tkey) == Some(tkey(g))
+                        && people[j].surname.as_deref().is_some_and(|x| !patronymic(x))
+                })
+                .collect();
+            match same.as_slice() {
+                [only] => *only,
+                _ => i,
+            }
+        })
+        .collect();
+    for v in person_of.values_mut() {
+        *v = redirect[*v];
+    }
     let id_of = |k: &Key| -> String {
         match k {
             Key::Person(n) => person_id(&people[person_of[n]]),
@@ -301,6 +340,13 @@ pub fn resolve(
             Key::Person(n) => people[person_of[n]].display.clone(),
             k => key_name(k, lex, lang),
         };
+        let (given, surname) = match key {
+            Key::Person(n) => {
+                let p = &people[person_of[n]];
+                (p.given.clone(), p.surname.clone())
+            }
+            _ => (None, None),
+        };
         Entity {
             id,
             ty: key.entity_type(),
@@ -311,6 +357,8 @@ pub fn resolve(
             level,
             kind,
             names: vec![],
+            given,
+            surname,
         }
     };
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
