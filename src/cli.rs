@@ -16,6 +16,8 @@ const AFTER_HELP: &str = "\
 Examples:
   partygraph ingest seeds/articles            build the graph into ./partygraph.db
   partygraph who Amirtai                      a person's posts and sources, any script
+  partygraph why Amirtai                      which names and articles made that person, and why
+  partygraph conflicts                        claims the articles disagree on
   partygraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'
   partygraph extract --format json seeds/articles > out.jsonl
   partygraph dot --focus Байтақ --depth 2 --render png -o baytaq.png
@@ -41,6 +43,10 @@ struct Cli {
     /// Read gazetteers and rules from this seeds folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     seeds: Option<PathBuf>,
+    /// Apply this curation file (merges, splits, names, dropped posts) after
+    /// the seeds' curation.toml; may be given more than once.
+    #[arg(long, global = true, value_name = "FILE")]
+    curation: Vec<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -152,6 +158,22 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         #[arg(long, value_enum, default_value = "text")]
         format: CardFormat,
     },
+    /// Explain an entity: the ids, names and articles it was made from, the
+    /// evidence of each merge, the candidates kept apart, the curation that applied.
+    #[command(
+        after_help = "Merges come from name keys across scripts plus shared parties and posts; different first names with one surname are kept apart and listed here. Force a merge or a split with a curation file (seeds/curation.toml, or --curation FILE)."
+    )]
+    Why {
+        name: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CardFormat,
+    },
+    /// List claims the articles disagree on: two people holding one
+    /// single-holder post at once, or different start dates for one tenure.
+    Conflicts {
+        #[arg(long, value_enum, default_value = "text")]
+        format: CardFormat,
+    },
     /// Show how the morphology reads words: the nominative of a proper noun and
     /// every lemma candidate with its case.
     Lemma {
@@ -174,9 +196,16 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
     },
 }
 
-fn pipeline(seeds: &Option<PathBuf>) -> Result<Pipeline> {
-    let src = seeds.clone().map(SeedSource::Dir).unwrap_or_default();
-    Pipeline::load(&src).context("loading seeds")
+fn pipeline(cli: &Cli) -> Result<Pipeline> {
+    let src = cli.seeds.clone().map(SeedSource::Dir).unwrap_or_default();
+    let mut p = Pipeline::load(&src).context("loading seeds")?;
+    for f in &cli.curation {
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let c = partygraph::identity::curation::Curation::parse(&f.display().to_string(), &text)?;
+        p.lex.curation.extend(c);
+    }
+    Ok(p)
 }
 
 fn output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
@@ -208,7 +237,7 @@ pub fn run() -> Result<ExitCode> {
             paths,
             format: ExtractFormat::Tags,
         } => {
-            let p = pipeline(&cli.seeds)?;
+            let p = pipeline(&cli)?;
             let mut out = output(&None)?;
             let mut failed = 0;
             for f in partygraph::input::expand(paths) {
@@ -236,7 +265,7 @@ pub fn run() -> Result<ExitCode> {
             Ok(ExitCode::from(u8::from(failed > 0)))
         }
         Command::Extract { paths, format } => {
-            let p = pipeline(&cli.seeds)?;
+            let p = pipeline(&cli)?;
             let results = p.run_paths(paths, &|| {});
             // One id per person across the articles read together.
             let ok: Vec<partygraph::resolve::Resolved> = results
@@ -311,7 +340,7 @@ pub fn run() -> Result<ExitCode> {
             render,
             output: o,
         } => {
-            let p = pipeline(&cli.seeds)?;
+            let p = pipeline(&cli)?;
             let store = GraphStore::open_existing(&cli.store)?;
             let kg = store.knowledge_graph(&p.lex)?;
             if let Some(f) = focus {
@@ -341,7 +370,7 @@ pub fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Who { name, format } => {
-            let p = pipeline(&cli.seeds)?;
+            let p = pipeline(&cli)?;
             let store = GraphStore::open_existing(&cli.store)?;
             let kg = store.knowledge_graph(&p.lex)?;
             let found = lookup::find(&kg, name);
@@ -365,8 +394,49 @@ pub fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Why { name, format } => {
+            let p = pipeline(&cli)?;
+            let store = GraphStore::open_existing(&cli.store)?;
+            let kg = store.knowledge_graph(&p.lex)?;
+            let found = lookup::find(&kg, name);
+            if found.is_empty() {
+                eprintln!(
+                    "partygraph: no entity named {name:?} in {}",
+                    cli.store.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            let whys: Vec<_> = found
+                .iter()
+                .filter_map(|&i| lookup::why::why(&kg, i))
+                .collect();
+            let mut out = output(&None)?;
+            match format {
+                CardFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&whys)?)?,
+                CardFormat::Text => {
+                    for w in &whys {
+                        writeln!(out, "{}", lookup::why::render_why(w))?;
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Conflicts { format } => {
+            let p = pipeline(&cli)?;
+            let store = GraphStore::open_existing(&cli.store)?;
+            let kg = store.knowledge_graph(&p.lex)?;
+            let cs = lookup::why::conflicts(&kg);
+            let mut out = output(&None)?;
+            match format {
+                CardFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&cs)?)?,
+                CardFormat::Text => write!(out, "{}", lookup::why::render_conflicts(&cs))?,
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Lemma { words } => {
-            let p = pipeline(&cli.seeds)?;
+            let p = pipeline(&cli)?;
             let mut out = output(&None)?;
             for w in words {
                 let cands: Vec<String> = p
@@ -390,7 +460,7 @@ pub fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {
-            let p = pipeline(&cli.seeds)?;
+            let p = pipeline(&cli)?;
             let rep = partygraph::check::run(&p);
             for f in &rep.failures {
                 eprintln!("{f}");
@@ -412,7 +482,7 @@ pub fn run() -> Result<ExitCode> {
             repeat,
             ingest,
         } => {
-            let p = pipeline(&cli.seeds)?;
+            let p = pipeline(&cli)?;
             crate::bench(&p, corpus, *repeat, *ingest)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -420,7 +490,7 @@ pub fn run() -> Result<ExitCode> {
 }
 
 fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let p = pipeline(&cli.seeds)?;
+    let p = pipeline(cli)?;
     let files = partygraph::input::expand(paths);
     let pb = progress(files.len() as u64);
     let results = p.run_paths(paths, &|| pb.inc(1));

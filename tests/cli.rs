@@ -442,3 +442,102 @@ fn help_teaches() {
         assert!(out.contains(cmd), "{cmd} missing from --help");
     }
 }
+
+#[test]
+fn one_card_for_the_chairman_in_every_script_with_posts_from_each_language() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let mut cards = Vec::new();
+    for name in ["Amirtai", "Амиртаев", "Әміртаев", "amirtaev"] {
+        let o = pg(&db, &["who", "--format", "json", name]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let people: Vec<&serde_json::Value> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["id"].as_str().unwrap().starts_with("person:"))
+            .collect();
+        assert_eq!(people.len(), 1, "{name}: {v}");
+        cards.push(people[0].clone());
+    }
+    assert!(cards.windows(2).all(|w| w[0]["id"] == w[1]["id"]));
+    // The chair post is reported by the Kazakh, English and Russian articles.
+    let text = stdout(&pg(&db, &["who", "Amirtai"]));
+    for doc in [
+        "000_4ce493c433c4c4d8",
+        "001_8fd0713729cfaa30",
+        "004_c3cf6f03c16193e0",
+    ] {
+        assert!(text.contains(doc), "{doc}: {text}");
+    }
+    // The ids that became one stay linked to it.
+    let nq = export(&db);
+    assert!(nq.contains("<https://w3id.org/partygraph/id/person/amirtaev-azat> <http://www.w3.org/2002/07/owl#sameAs> <https://w3id.org/partygraph/id/person/amirtaev-azamathan>"), "no sameAs");
+}
+
+#[test]
+fn why_explains_merges_and_the_namesakes_kept_apart() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let out = stdout(&pg(&db, &["why", "Амиртаев"]));
+    assert!(out.contains("one entity from 3 ids"), "{out}");
+    assert!(out.contains("short and full first name"), "{out}");
+    let out = stdout(&pg(&db, &["why", "Мұрат Ташибаев"]));
+    assert!(out.contains("kept apart from"), "{out}");
+    assert!(out.contains("person:tashibaev-marat"), "{out}");
+    assert!(!out.contains("one entity from"), "{out}");
+}
+
+#[test]
+fn curation_forces_merges_and_splits_and_names_bad_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let cur = dir.path().join("curation.toml");
+    std::fs::write(
+        &cur,
+        "[[split]]\nids = [\"person:amirtaev-azat\", \"person:amirtaev-azamathan\"]\nwhy = \"test split\"\n\n\
+         [[merge]]\nids = [\"person:tashibaev-murat\", \"person:tashibaev-marat\"]\nwhy = \"test merge\"\n\n\
+         [[name]]\nid = \"person:tashibaev-marat\"\nname = \"Мұрат-Марат Ташибаев\"\n",
+    )
+    .unwrap();
+    let c = cur.to_str().unwrap();
+    let o = pg(&db, &["--curation", c, "ingest", "seeds/articles"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&pg(&db, &["--curation", c, "why", "Ташибаев"]));
+    assert!(out.contains("merged by"), "{out}");
+    assert!(out.contains("test merge"), "{out}");
+    assert!(out.contains("Мұрат-Марат Ташибаев"), "{out}");
+    let out = stdout(&pg(&db, &["--curation", c, "why", "Азат Амиртаев"]));
+    assert!(out.contains("kept apart by"), "{out}");
+    // Without the file, the usual identities come back.
+    let out = stdout(&pg(&db, &["why", "Азат Амиртаев"]));
+    assert!(out.contains("one entity from 3 ids"), "{out}");
+    // A bad entry names the file and line, and nothing is built.
+    std::fs::write(&cur, "[[merge]]\nids = [\"person:a\", \"Amirtai\"]\n").unwrap();
+    let o = pg(&db, &["--curation", c, "who", "Amirtai"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("curation.toml:2"), "{}", stderr(&o));
+}
+
+#[test]
+fn conflicts_list_two_current_chairs_of_one_branch_with_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let o = pg(&db, &["ingest", "tests/fixtures/conflicts"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&pg(&db, &["conflicts"]));
+    assert!(out.contains("two holders: chair"), "{out}");
+    assert!(
+        out.contains("Ерлан Сайыров") && out.contains("Болат Жұмабаев"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[a, 2024-03-05]") && out.contains("[b, 2024-03-07]"),
+        "{out}"
+    );
+    // The seeds disagree on nothing.
+    let seeds = seeded();
+    let out = stdout(&pg(&seeds.path().join("db"), &["conflicts"]));
+    assert_eq!(out.trim(), "no conflicts");
+}

@@ -46,6 +46,9 @@ pub struct TenureNode {
     pub end: Option<String>,
     pub role_texts: Vec<String>,
     pub sources: Vec<Provenance>,
+    /// Every start date an article claims, with the article: more than one
+    /// date is a conflict to show, not to settle.
+    pub claimed_starts: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -256,6 +259,28 @@ impl KnowledgeGraph {
         }
     }
 
+    /// How many outlets the articles come from: distinct hosts of their
+    /// URLs, with the articles that have no URL counted as one more.
+    pub fn outlets<'a>(&self, docs: impl IntoIterator<Item = &'a str>) -> usize {
+        let mut hosts = BTreeSet::new();
+        let mut unknown = false;
+        for d in docs {
+            let url = self
+                .index_of(&format!("doc:{d}"))
+                .and_then(|i| match &self.graph[i] {
+                    Node::Article(a) => a.url.clone(),
+                    _ => None,
+                });
+            match url.as_deref().and_then(host) {
+                Some(h) => {
+                    hosts.insert(h.to_string());
+                }
+                None => unknown = true,
+            }
+        }
+        hosts.len() + usize::from(unknown)
+    }
+
     fn add_article(&mut self, a: &Resolved, lex: &Lexicon) {
         let art = self.add(Node::Article(ArticleNode {
             id: format!("doc:{}", a.doc),
@@ -317,11 +342,18 @@ impl KnowledgeGraph {
                 end: None,
                 role_texts: vec![],
                 sources: vec![],
+                claimed_starts: vec![],
             }));
             if let Node::Tenure(tn) = &mut self.graph[t] {
                 let newer = tn.sources.iter().all(|s| s.published <= a.published);
                 if newer {
                     tn.status = p.status.clone();
+                }
+                if let (true, Some(d)) = (p.status == "start", &p.date) {
+                    let claim = (d.clone(), a.doc.clone());
+                    if !tn.claimed_starts.contains(&claim) {
+                        tn.claimed_starts.push(claim);
+                    }
                 }
                 match p.status.as_str() {
                     "start" => tn.start = tn.start.clone().or(p.date.clone()),
@@ -389,6 +421,14 @@ impl KnowledgeGraph {
             self.link(t, *e, edge);
         }
     }
+}
+
+/// The host of a URL, without "www.".
+fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let h = rest.split(['/', '?', '#']).next()?;
+    let h = h.strip_prefix("www.").unwrap_or(h);
+    (!h.is_empty()).then_some(h)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! the graph for GraphViz.
 
 pub mod dot;
+pub mod why;
 
 use crate::extract::EntityType;
 use crate::graph::{Edge, KnowledgeGraph, Node, Provenance};
@@ -50,8 +51,10 @@ pub fn find(kg: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
         if let Node::Entity(e) = n {
             let names =
                 || std::iter::once(e.name.as_str()).chain(e.names.iter().map(|(n, _)| n.as_str()));
-            if e.id == query || names().any(|name| name_matches(query, name)) {
-                let exact = e.id == query || names().any(|name| exact_words(query, name));
+            // An id that became this one still finds it.
+            let by_id = e.id == query || kg.identity.canonical(query) == e.id;
+            if by_id || names().any(|name| name_matches(query, name)) {
+                let exact = by_id || names().any(|name| exact_words(query, name));
                 out.push((exact, e.mentions.len(), i));
             }
         }

@@ -276,6 +276,7 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                     e.mentions.iter().map(|m| m.doc.as_str()).collect();
                 if !docs.is_empty() {
                     q.int(&s, format!("{PG}articleCount"), docs.len());
+                    q.int(&s, format!("{PG}outletCount"), g.outlets(docs));
                 }
             }
             Node::Tenure(t) => {
@@ -302,6 +303,7 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                 let docs: std::collections::BTreeSet<&str> =
                     t.sources.iter().map(|m| m.doc.as_str()).collect();
                 q.int(&s, format!("{PG}articleCount"), docs.len());
+                q.int(&s, format!("{PG}outletCount"), g.outlets(docs));
                 if t.start.is_some() || t.end.is_some() {
                     let during = format!("{s}/during");
                     q.link(&s, format!("{ORG}memberDuring"), &during);
