@@ -138,6 +138,10 @@ mod tests {
         assert_eq!(key("Amirtai"), key("Amirtay"));
         assert_eq!(stem_key("Әміртаев"), stem_key("Amirtai"));
         assert_eq!(key("Тоқаев"), key("Tokayev"));
+        // The 2021 Kazakh Latin alphabet.
+        assert_eq!(key("Qoşanov"), key("Қошанов"));
+        assert_eq!(key("Toqaev"), key("Токаев"));
+        assert_eq!(key("Äbdığappar"), key("Әбдіғаппар"));
         assert_eq!(key("Toqaev"), key("Токаев"));
         assert_eq!(key("Қошанов"), key("Qoşanov"));
         assert_eq!(key("Азаматхан"), key("Azamatkhan"));
