@@ -236,6 +236,13 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
     for (from, to) in &g.identity.canon {
         q.link(&iri(from), format!("{OWL}sameAs"), &iri(to));
     }
+    // Namesakes kept apart, for a person to decide.
+    for l in &g.identity.possible {
+        let (a, b) = (g.identity.canonical(&l.a), g.identity.canonical(&l.b));
+        if a != b && g.index_of(a).is_some() && g.index_of(b).is_some() {
+            q.link(&iri(a), format!("{PG}possibleMatch"), &iri(b));
+        }
+    }
     for (i, node) in g.nodes() {
         match node {
             Node::Entity(e) => {
