@@ -248,7 +248,7 @@ pub fn run() -> Result<ExitCode> {
                 for a in articles {
                     match a {
                         Ok(a) => {
-                            let x = p.extraction(&a);
+                            let x = p.extraction_traced(&a);
                             writeln!(out, "== {}", a.id)?;
                             for line in &x.symbols {
                                 writeln!(out, "{line}")?;

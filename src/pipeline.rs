@@ -37,6 +37,12 @@ impl Pipeline {
         crate::extract::extract(doc, &self.lex, &self.rules)
     }
 
+    /// The extraction with each sentence's symbols as text.
+    pub fn extraction_traced(&self, a: &Article) -> crate::extract::Extraction {
+        let doc = crate::text::analyze(a, &self.lex);
+        crate::extract::extract_with(doc, &self.lex, &self.rules, true)
+    }
+
     /// Reads and processes inputs in parallel, keeping their order. Each item
     /// is an article's result or the error of an input that could not be read.
     pub fn run_paths(

@@ -231,6 +231,12 @@ impl Context {
 
 /// Extracts everything from one document.
 pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
+    extract_with(doc, lex, rules, false)
+}
+
+/// Extracts everything, and with `trace` each sentence's symbols as text
+/// (`Extraction::symbols`, for `extract --format tags`).
+pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool) -> Extraction {
     let published = doc
         .published
         .clone()
@@ -292,6 +298,7 @@ pub fn extract(doc: Doc, lex: &Lexicon, rules: &[rules::Rule]) -> Extraction {
     events::find(&sentence_syms, lex, &ctx, &mut out);
     out.symbols = sentence_syms
         .iter()
+        .filter(|_| trace)
         .map(|(_, row)| {
             row.iter()
                 .map(|s| {

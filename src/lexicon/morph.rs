@@ -235,8 +235,11 @@ impl Morphology {
             let derived = derived || s.derived;
             let mut stems = vec![stem.to_string()];
             if s.vowel_initial {
-                if let Some(st) = restore_narrow_vowel(stem) {
-                    stems.push(st);
+                // Only a narrow-vowel ending drops the stem's narrow vowel (аул-ы).
+                if s.text.starts_with(['ы', 'і']) {
+                    if let Some(st) = restore_narrow_vowel(stem) {
+                        stems.push(st);
+                    }
                 }
                 if let Some(last) = stem.chars().last() {
                     for &(voiced, voiceless) in &self.alternations {
