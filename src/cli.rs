@@ -63,6 +63,54 @@ enum ExtractFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    /// Aligned columns, for people.
+    Table,
+    /// An array of objects, for machines.
+    Json,
+    /// For spreadsheets.
+    Csv,
+}
+
+impl From<TableFormat> for lookup::views::Format {
+    fn from(f: TableFormat) -> Self {
+        match f {
+            TableFormat::Table => lookup::views::Format::Table,
+            TableFormat::Json => lookup::views::Format::Json,
+            TableFormat::Csv => lookup::views::Format::Csv,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Kk,
+    Ru,
+    En,
+}
+
+fn lang(l: Option<LangArg>) -> lookup::views::Lang {
+    lookup::views::Lang::parse(l.map(|l| match l {
+        LangArg::Kk => "kk",
+        LangArg::Ru => "ru",
+        LangArg::En => "en",
+    }))
+}
+
+/// A date as YYYY-MM-DD (or YYYY, YYYY-MM).
+fn date_arg(s: &str) -> std::result::Result<String, String> {
+    let ok = s.len() >= 4
+        && s.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && s.split('-').count() <= 3
+        && s.split('-').all(|p| !p.is_empty());
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!("{s:?} is not a date like 2025-11-14"))
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum CardFormat {
     Text,
     Json,
@@ -157,6 +205,65 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         name: String,
         #[arg(long, value_enum, default_value = "text")]
         format: CardFormat,
+        /// Only the posts held on this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        as_of: Option<String>,
+    },
+    /// Who holds which posts in a party (with its branches), a branch or an
+    /// organization; each post's holders in time order.
+    #[command(
+        after_help = "Examples:\n  partygraph posts Байтақ --role chair\n  partygraph posts AMANAT --as-of 2025-12-31 --format csv > amanat.csv\n  partygraph posts Baytaq --lang en"
+    )]
+    Posts {
+        /// A party, branch or organization, by any name in any script.
+        org: String,
+        /// Only the posts held on this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        as_of: Option<String>,
+        /// Only this role (chair, deputy_chair, member, ...).
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        /// Print names in this language where known.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Events, filtered by organizer, place, time and type.
+    #[command(
+        after_help = "Examples:\n  partygraph events --place Астана --from 2025-01-01 --to 2025-12-31\n  partygraph events --org Baytaq --type Conference --format json\n\nAn undated event counts at its article's publication date, shown in parentheses."
+    )]
+    Events {
+        /// Organized by this party (or its branches) or organization.
+        #[arg(long, value_name = "NAME")]
+        org: Option<String>,
+        /// Held in this place or a place within it.
+        #[arg(long, value_name = "NAME")]
+        place: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        from: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        to: Option<String>,
+        /// Conference, Congress, CouncilSession, Meeting, Visit, Registration, Founding, Renaming, Merger.
+        #[arg(long = "type", value_name = "TYPE")]
+        ty: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// What is new since a date: posts begun, ended or first reported,
+    /// events, people first named.
+    #[command(
+        after_help = "Dates are the facts' own (a start date, an event date) or else the publication date of the first article that reports them.\n\nExample:\n  partygraph changes --since 2025-01-01"
+    )]
+    Changes {
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        since: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Explain an entity: the ids, names and articles it was made from, the
     /// evidence of each merge, the candidates kept apart, the curation that applied.
@@ -369,7 +476,106 @@ pub fn run() -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Who { name, format } => {
+        Command::Posts {
+            org,
+            as_of,
+            role,
+            format,
+            lang: l,
+        } => {
+            let p = pipeline(&cli)?;
+            let store = GraphStore::open_existing(&cli.store)?;
+            let kg = store.knowledge_graph(&p.lex)?;
+            let Some(&o) = lookup::find(&kg, org).iter().find(|&&i| {
+                let id = kg.graph[i].id();
+                !id.starts_with("person:") && !id.starts_with("place:")
+            }) else {
+                eprintln!(
+                    "partygraph: no party or organization named {org:?} in {}",
+                    cli.store.display()
+                );
+                return Ok(ExitCode::from(1));
+            };
+            let t =
+                lookup::views::posts(&kg, &p.lex, o, as_of.as_deref(), role.as_deref(), lang(*l));
+            let mut out = output(&None)?;
+            t.write((*format).into(), &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events {
+            org,
+            place,
+            from,
+            to,
+            ty,
+            format,
+            lang: l,
+        } => {
+            let p = pipeline(&cli)?;
+            let store = GraphStore::open_existing(&cli.store)?;
+            let kg = store.knowledge_graph(&p.lex)?;
+            let orgs = org.as_ref().map(|o| {
+                lookup::find(&kg, o)
+                    .into_iter()
+                    .filter(|&i| !kg.graph[i].id().starts_with("person:"))
+                    .collect::<Vec<_>>()
+            });
+            let places = place.as_ref().map(|q| {
+                lookup::find(&kg, q)
+                    .into_iter()
+                    .map(|i| kg.graph[i].id().to_string())
+                    .filter(|id| id.starts_with("place:"))
+                    .collect::<Vec<_>>()
+            });
+            let missing = [
+                (
+                    "organization",
+                    org,
+                    orgs.as_ref().is_some_and(Vec::is_empty),
+                ),
+                ("place", place, places.as_ref().is_some_and(Vec::is_empty)),
+            ];
+            if let Some((what, q, _)) = missing.iter().find(|m| m.2) {
+                eprintln!(
+                    "partygraph: no {what} named {:?} in {}",
+                    q.as_deref().unwrap_or_default(),
+                    cli.store.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            let f = lookup::views::EventFilter {
+                orgs,
+                places,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                ty: ty.as_deref(),
+            };
+            let t = lookup::views::events(&kg, &p.lex, &f, lang(*l));
+            let mut out = output(&None)?;
+            t.write((*format).into(), &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Changes {
+            since,
+            format,
+            lang: l,
+        } => {
+            let p = pipeline(&cli)?;
+            let store = GraphStore::open_existing(&cli.store)?;
+            let kg = store.knowledge_graph(&p.lex)?;
+            let t = lookup::views::changes(&kg, &p.lex, since, lang(*l));
+            let mut out = output(&None)?;
+            t.write((*format).into(), &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Who {
+            name,
+            format,
+            as_of,
+        } => {
             let p = pipeline(&cli)?;
             let store = GraphStore::open_existing(&cli.store)?;
             let kg = store.knowledge_graph(&p.lex)?;
@@ -381,7 +587,12 @@ pub fn run() -> Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(1));
             }
-            let cards: Vec<_> = found.iter().filter_map(|&i| lookup::card(&kg, i)).collect();
+            let mut cards: Vec<_> = found.iter().filter_map(|&i| lookup::card(&kg, i)).collect();
+            if let Some(d) = as_of {
+                for c in &mut cards {
+                    c.posts.retain(|p| lookup::views::held_on(p, d));
+                }
+            }
             let mut out = output(&None)?;
             match format {
                 CardFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&cards)?)?,

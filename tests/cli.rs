@@ -541,3 +541,90 @@ fn conflicts_list_two_current_chairs_of_one_branch_with_sources() {
     let out = stdout(&pg(&seeds.path().join("db"), &["conflicts"]));
     assert_eq!(out.trim(), "no conflicts");
 }
+
+#[test]
+fn posts_events_and_changes_answer_a_newsroom() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    // A party's posts include its branches' chairs, each post's holders in time order.
+    let out = stdout(&pg(&db, &["posts", "Байтақ", "--role", "chair"]));
+    assert!(
+        out.contains("Байтақ Астана қалалық филиалы") && out.contains("Нариман Баубек"),
+        "{out}"
+    );
+    assert!(out.contains("Baytaq Temirtau city branch"), "{out}");
+    assert!(!out.contains("executive_secretary"), "{out}");
+    // As of a date before the IV conference, Baubek did not chair the Astana branch yet.
+    let out = stdout(&pg(
+        &db,
+        &[
+            "posts",
+            "Baytaq",
+            "--as-of",
+            "2024-01-01",
+            "--format",
+            "csv",
+        ],
+    ));
+    assert!(
+        out.starts_with("organization,role,person,status,since,until,articles\n"),
+        "{out}"
+    );
+    assert!(out.contains("Kozlovsky Artyom Valerievich"), "{out}");
+    assert!(!out.contains("Нариман Баубек"), "{out}");
+    // Names in the language asked for.
+    let out = stdout(&pg(
+        &db,
+        &["posts", "Baytaq", "--role", "chair", "--lang", "en"],
+    ));
+    assert!(out.contains("Azamatkhan Amirta"), "{out}");
+    // Events by place and year, as JSON with numbers.
+    let o = pg(
+        &db,
+        &[
+            "events",
+            "--place",
+            "Astana",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v[0]["type"], "Conference");
+    assert_eq!(v[0]["ordinal"], 4);
+    let out = stdout(&pg(
+        &db,
+        &["events", "--org", "Baytaq", "--type", "meeting"],
+    ));
+    assert!(
+        out.contains("2023-01-10") && out.contains("Temirtau"),
+        "{out}"
+    );
+    assert!(!out.contains("Conference"), "{out}");
+    // What is new since the start of 2026: the council session, nothing from 2025.
+    let out = stdout(&pg(&db, &["changes", "--since", "2026-01-01"]));
+    assert!(out.contains("CouncilSession"), "{out}");
+    assert!(!out.contains("2025-11-14"), "{out}");
+    // who --as-of keeps only the posts held then.
+    let out = stdout(&pg(&db, &["who", "Баубек", "--as-of", "2025-01-01"]));
+    assert!(!out.contains("chair ·"), "{out}");
+    let out = stdout(&pg(&db, &["who", "Баубек", "--as-of", "2025-12-01"]));
+    assert!(
+        out.contains("chair · Байтақ Астана қалалық филиалы"),
+        "{out}"
+    );
+    // A bad date and an unknown organization are clear errors.
+    let o = pg(&db, &["posts", "Baytaq", "--as-of", "yesterday"]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("not a date"),
+        "{}",
+        stderr(&o)
+    );
+    let o = pg(&db, &["posts", "Nonexistent Party"]);
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -4,6 +4,7 @@
 //! the graph for GraphViz.
 
 pub mod dot;
+pub mod views;
 pub mod why;
 
 use crate::extract::EntityType;
