@@ -189,6 +189,18 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         /// How many steps from the focus to draw.
         #[arg(long, default_value_t = 2)]
         depth: usize,
+        /// Only this party: its branches, the people holding posts in them, their events.
+        #[arg(long, value_name = "NAME")]
+        party: Option<String>,
+        /// Only posts and events from this date on.
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        from: Option<String>,
+        /// Only posts and events up to this date.
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        to: Option<String>,
+        /// Labels in this language where known.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         /// Render with GraphViz instead of printing DOT (needs the graphviz package).
         #[arg(long, value_enum)]
         render: Option<Render>,
@@ -444,6 +456,10 @@ pub fn run() -> Result<ExitCode> {
         Command::Dot {
             focus,
             depth,
+            party,
+            from,
+            to,
+            lang: l,
             render,
             output: o,
         } => {
@@ -459,11 +475,28 @@ pub fn run() -> Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             }
+            if let Some(q) = party {
+                if !lookup::find(&kg, q)
+                    .iter()
+                    .any(|&i| kg.graph[i].id().starts_with("party:"))
+                {
+                    eprintln!(
+                        "partygraph: no party named {q:?} in {}",
+                        cli.store.display()
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+            }
             let dot = lookup::dot::render(
                 &kg,
+                &p.lex,
                 &DotOptions {
                     focus: focus.clone(),
                     depth: *depth,
+                    party: party.clone(),
+                    from: from.clone(),
+                    to: to.clone(),
+                    lang: lang(*l),
                 },
             );
             match render {

@@ -628,3 +628,31 @@ fn posts_events_and_changes_answer_a_newsroom() {
     let o = pg(&db, &["posts", "Nonexistent Party"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn dot_draws_one_party_in_a_time_window_with_clusters_and_chosen_labels() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let o = pg(&db, &["dot", "--party", "AMANAT"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let d = stdout(&o);
+    assert!(d.contains("subgraph \"cluster_party:amanat\""), "{d}");
+    assert!(d.contains("Алтынсары Үмбетәлиев"), "no AMANAT branch chair");
+    assert!(
+        !d.contains("person:amirtaev-azamathan"),
+        "a Baytaq person in the AMANAT picture"
+    );
+    // A window before 2024 keeps the 2023 meeting and drops the 2025 conference.
+    let d = stdout(&pg(
+        &db,
+        &["dot", "--party", "Baytaq", "--to", "2023-12-31"],
+    ));
+    assert!(d.contains("Meeting\\n2023-01-10"), "{d}");
+    assert!(!d.contains("Conference\\n2025-11-14"), "{d}");
+    assert!(!d.contains("since 2025-11-14"), "{d}");
+    // English labels for places and parties.
+    let d = stdout(&pg(&db, &["dot", "--party", "Baytaq", "--lang", "en"]));
+    assert!(d.contains("label=\"Astana\""), "{d}");
+    let o = pg(&db, &["dot", "--party", "No Such Party"]);
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -10,9 +10,58 @@ use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, VecDeque};
 use std::fmt::Write;
 
+#[derive(Default)]
 pub struct DotOptions {
     pub focus: Option<String>,
     pub depth: usize,
+    /// Only this party, its branches, the people holding posts in them and
+    /// their events.
+    pub party: Option<String>,
+    /// Only posts and events in this window (YYYY-MM-DD, either end open).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Names in this language where known.
+    pub lang: super::views::Lang,
+}
+
+/// Whether a dated span [start, end] meets the window [from, to]; a missing
+/// date is open.
+fn in_window(start: Option<&str>, end: Option<&str>, o: &DotOptions) -> bool {
+    let after_from = match (&o.from, end.or(start)) {
+        (Some(f), Some(e)) => e >= f.as_str(),
+        _ => true,
+    };
+    let before_to = match (&o.to, start.or(end)) {
+        (Some(t), Some(s)) => s <= t.as_str(),
+        _ => true,
+    };
+    after_from && before_to
+}
+
+/// The nodes of a party: itself, its branches, the people holding posts in
+/// them, the events they hold, and the places of both.
+fn party_nodes(kg: &KnowledgeGraph, q: &str) -> BTreeSet<NodeIndex> {
+    let mut out = BTreeSet::new();
+    for p in find(kg, q)
+        .into_iter()
+        .filter(|&i| kg.graph[i].id().starts_with("party:"))
+    {
+        let mut orgs = vec![p];
+        orgs.extend(kg.into(p, Edge::UnitOf));
+        for &o in &orgs {
+            out.insert(o);
+            out.extend(kg.out(o, Edge::Covers));
+            for t in kg.into(o, Edge::PostIn) {
+                out.extend(kg.into(t, Edge::Holds));
+            }
+            for ev in kg.into(o, Edge::Organizer) {
+                out.insert(ev);
+                out.extend(kg.out(ev, Edge::Location));
+                out.extend(kg.out(ev, Edge::Attendee));
+            }
+        }
+    }
+    out
 }
 
 fn style(ty: EntityType) -> (&'static str, &'static str, &'static str) {
@@ -47,7 +96,8 @@ fn neighbours(kg: &KnowledgeGraph, i: NodeIndex) -> Vec<NodeIndex> {
     out
 }
 
-pub fn render(kg: &KnowledgeGraph, opts: &DotOptions) -> String {
+pub fn render(kg: &KnowledgeGraph, lex: &crate::lexicon::Lexicon, opts: &DotOptions) -> String {
+    let name = |id: &str| super::views::name_in(kg, lex, id, opts.lang);
     let mut keep: BTreeSet<NodeIndex> = BTreeSet::new();
     match &opts.focus {
         Some(q) => {
@@ -68,12 +118,46 @@ pub fn render(kg: &KnowledgeGraph, opts: &DotOptions) -> String {
                 .map(|(i, _)| i),
         ),
     }
+    if let Some(q) = &opts.party {
+        let allowed = party_nodes(kg, q);
+        keep.retain(|i| allowed.contains(i));
+    }
+    if opts.from.is_some() || opts.to.is_some() {
+        // Events outside the window go, and people left with nothing in it.
+        keep.retain(|&i| match &kg.graph[i] {
+            Node::Event(e) => {
+                let d = e
+                    .date
+                    .clone()
+                    .or_else(|| e.sources.iter().find_map(|s| s.published.clone()));
+                in_window(d.as_deref(), d.as_deref(), opts)
+            }
+            _ => true,
+        });
+        let live: BTreeSet<NodeIndex> = keep.clone();
+        keep.retain(|&i| match &kg.graph[i] {
+            Node::Entity(e) if e.ty == EntityType::Person => {
+                kg.out(i, Edge::Holds).iter().any(|&t| match &kg.graph[t] {
+                    Node::Tenure(t) => in_window(t.start.as_deref(), t.end.as_deref(), opts),
+                    _ => false,
+                }) || kg.into(i, Edge::Attendee).iter().any(|e| live.contains(e))
+            }
+            _ => true,
+        });
+    }
     let mut s = String::new();
-    let title = opts
-        .focus
-        .as_deref()
-        .map(|f| format!("partygraph: {f}"))
-        .unwrap_or_else(|| "partygraph".into());
+    let mut title = String::from("partygraph");
+    for part in [&opts.focus, &opts.party].into_iter().flatten() {
+        title.push_str(&format!(": {part}"));
+    }
+    match (&opts.from, &opts.to) {
+        (None, None) => {}
+        (f, t) => title.push_str(&format!(
+            " ({} – {})",
+            f.as_deref().unwrap_or("…"),
+            t.as_deref().unwrap_or("…")
+        )),
+    }
     let _ = writeln!(s, "digraph partygraph {{");
     let _ = writeln!(s, "  graph [rankdir=LR, fontname=\"DejaVu Sans\", label=\"{}\", labelloc=t, fontsize=16, nodesep=0.3, ranksep=0.6, overlap=false];", esc(&title));
     let _ = writeln!(
@@ -93,7 +177,7 @@ pub fn render(kg: &KnowledgeGraph, opts: &DotOptions) -> String {
         match &kg.graph[*i] {
             Node::Entity(e) => {
                 let (shape, color, st) = style(e.ty);
-                let _ = writeln!(s, "  \"{}\" [label=\"{}\", shape={shape}, style=\"{st}\", fillcolor=\"{color}\"];", esc(id), esc(&e.name));
+                let _ = writeln!(s, "  \"{}\" [label=\"{}\", shape={shape}, style=\"{st}\", fillcolor=\"{color}\"];", esc(id), esc(&name(&e.id)));
             }
             Node::Event(e) => {
                 let label = format!("{}\\n{}", e.ty, e.date.as_deref().unwrap_or("date unknown"));
@@ -111,6 +195,9 @@ pub fn render(kg: &KnowledgeGraph, opts: &DotOptions) -> String {
                         let Some(org) = kg.index_of(&t.org).filter(|&o| kept(o)) else {
                             continue;
                         };
+                        if !in_window(t.start.as_deref(), t.end.as_deref(), opts) {
+                            continue;
+                        }
                         let dates = match (&t.start, &t.end) {
                             (Some(a), Some(b)) => format!("\\n{a} – {b}"),
                             (Some(a), None) => format!("\\nsince {a}"),
@@ -162,6 +249,28 @@ pub fn render(kg: &KnowledgeGraph, opts: &DotOptions) -> String {
             }
             _ => {}
         }
+    }
+    // A cluster per party with its branches.
+    for (id, i) in &ids {
+        if !id.starts_with("party:") {
+            continue;
+        }
+        let units: Vec<NodeIndex> = kg
+            .into(*i, Edge::UnitOf)
+            .into_iter()
+            .filter(|&u| kept(u))
+            .collect();
+        let _ = writeln!(s, "  subgraph \"cluster_{}\" {{", esc(id));
+        let _ = writeln!(
+            s,
+            "    label=\"{}\"; fontsize=11; style=rounded; color=\"#6baed6\";",
+            esc(&name(id))
+        );
+        let _ = writeln!(s, "    \"{}\";", esc(id));
+        for u in units {
+            let _ = writeln!(s, "    \"{}\";", esc(kg.graph[u].id()));
+        }
+        let _ = writeln!(s, "  }}");
     }
     // Legend.
     let _ = writeln!(s, "  subgraph cluster_legend {{");
