@@ -656,3 +656,30 @@ fn dot_draws_one_party_in_a_time_window_with_clusters_and_chosen_labels() {
     let o = pg(&db, &["dot", "--party", "No Such Party"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn a_second_rdf_library_reads_every_format_and_shacl_conforms() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let out = dir.path().join("export");
+    std::fs::create_dir_all(&out).unwrap();
+    for (fmt, file) in [
+        ("nquads", "graph.nq"),
+        ("trig", "graph.trig"),
+        ("turtle", "graph.ttl"),
+        ("ntriples", "graph.nt"),
+        ("jsonld", "graph.jsonld"),
+        ("rdfxml", "graph.rdf"),
+    ] {
+        let p = out.join(file);
+        let o = pg(&db, &["export", "--format", fmt, "-o", p.to_str().unwrap()]);
+        assert!(o.status.success(), "{fmt}: {}", stderr(&o));
+    }
+    let o = Command::new("python3")
+        .arg("tests/rdf_check.py")
+        .arg(&out)
+        .arg("schema/shapes.ttl")
+        .output()
+        .expect("python3 runs");
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+}

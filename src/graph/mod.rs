@@ -49,6 +49,17 @@ pub struct TenureNode {
     /// Every start date an article claims, with the article: more than one
     /// date is a conflict to show, not to settle.
     pub claimed_starts: Vec<(String, String)>,
+    /// What each article said of it, in the order of `sources`.
+    pub claims: Vec<TenureClaim>,
+}
+
+/// One article's report of a tenure.
+#[derive(Clone, Debug)]
+pub struct TenureClaim {
+    pub status: String,
+    pub role_text: String,
+    pub acting: bool,
+    pub date: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -343,6 +354,7 @@ impl KnowledgeGraph {
                 role_texts: vec![],
                 sources: vec![],
                 claimed_starts: vec![],
+                claims: vec![],
             }));
             if let Node::Tenure(tn) = &mut self.graph[t] {
                 let newer = tn.sources.iter().all(|s| s.published <= a.published);
@@ -364,6 +376,12 @@ impl KnowledgeGraph {
                     tn.role_texts.push(p.role_text.clone());
                 }
                 tn.sources.push(prov(&p.evidence, &p.rule));
+                tn.claims.push(TenureClaim {
+                    status: p.status.clone(),
+                    role_text: p.role_text.clone(),
+                    acting: p.acting,
+                    date: p.date.clone(),
+                });
             }
             self.link(person, t, Edge::Holds);
             self.link(t, org, Edge::PostIn);

@@ -138,8 +138,13 @@ pub fn reference(lex: &Lexicon) -> Vec<Quad> {
     q.quads
 }
 
+/// The IRI of a span of an article read as evidence.
+fn evidence_iri(doc: &str, span: &Span) -> String {
+    format!("{BASE}evidence/{}/{}-{}", encode(doc), span.start, span.end)
+}
+
 fn evidence(q: &mut Quads, doc: &str, doc_iri: &str, span: &Span) -> String {
-    let e = format!("{BASE}evidence/{}/{}-{}", encode(doc), span.start, span.end);
+    let e = evidence_iri(doc, span);
     q.a(&e, format!("{OA}SpecificResource"));
     q.link(&e, format!("{OA}hasSource"), doc_iri);
     let pos = format!("{e}#position");
@@ -154,7 +159,10 @@ fn evidence(q: &mut Quads, doc: &str, doc_iri: &str, span: &Span) -> String {
     e
 }
 
-/// One article's graph: metadata, evidence, derivations and the extraction.
+/// One article's graph: its metadata, the extraction as read (the ids before
+/// identity across articles), and every span a fact or mention rests on as
+/// evidence. What the spans support (mentions of entities, tenures, events)
+/// is said in the merged graph, with the ids as resolved across articles.
 pub fn article(a: &Resolved) -> Vec<Quad> {
     let mut q = Quads::new(&graph_doc(&a.doc));
     let d = iri(&format!("doc:{}", a.doc));
@@ -175,46 +183,14 @@ pub fn article(a: &Resolved) -> Vec<Quad> {
         format!("{PG}extraction"),
         &serde_json::to_string(a).expect("serializable"),
     );
-    for e in &a.entities {
-        let ent = iri(&e.id);
-        for m in &e.mentions {
-            let ev = evidence(&mut q, &a.doc, &d, m);
-            q.link(&ev, format!("{PG}mentions"), &ent);
-        }
-    }
-    for p in &a.posts {
-        let t = iri(&crate::graph::tenure_id(&p.org, &p.role, &p.person));
-        let ev = evidence(&mut q, &a.doc, &d, &p.evidence);
-        q.link(&t, format!("{PROV}wasDerivedFrom"), &ev);
-        let der = format!(
-            "{BASE}derivation/{}/{}",
-            encode(&a.doc),
-            encode(strip(&crate::graph::tenure_id(&p.org, &p.role, &p.person)))
-        );
-        q.link(&t, format!("{PROV}qualifiedDerivation"), &der);
-        q.a(&der, format!("{PROV}Derivation"));
-        q.link(&der, format!("{PROV}entity"), &ev);
-        q.text(&der, format!("{PG}rule"), &p.rule);
-        q.text(&der, format!("{PG}status"), &p.status);
-        q.text(&der, format!("{PG}roleText"), &p.role_text);
-        if p.acting {
-            q.add(&der, format!("{PG}acting"), Literal::from(true));
-        }
-        if let Some(date) = &p.date {
-            q.date(&der, format!("{PG}date"), date);
-        }
-    }
-    for (i, e) in a.events.iter().enumerate() {
-        let org = e.org.as_deref().map(strip).unwrap_or("unknown");
-        let when = e.date.clone().unwrap_or_else(|| a.doc.clone());
-        let ev_iri = iri(&format!("event:{org}/{}/{when}", e.ty.to_lowercase()));
-        let ev = evidence(&mut q, &a.doc, &d, &e.evidence);
-        q.link(&ev_iri, format!("{PROV}wasDerivedFrom"), &ev);
-        let der = format!("{BASE}derivation/{}/event-{i}", encode(&a.doc));
-        q.link(&ev_iri, format!("{PROV}qualifiedDerivation"), &der);
-        q.a(&der, format!("{PROV}Derivation"));
-        q.link(&der, format!("{PROV}entity"), &ev);
-        q.text(&der, format!("{PG}rule"), &e.rule);
+    let spans = a
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .chain(a.posts.iter().map(|p| &p.evidence))
+        .chain(a.events.iter().map(|e| &e.evidence));
+    for span in spans {
+        evidence(&mut q, &a.doc, &d, span);
     }
     q.quads
 }
@@ -279,6 +255,9 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                         &iri(g.graph[t].id()),
                     );
                 }
+                for m in &e.mentions {
+                    q.link(&evidence_iri(&m.doc, &m.span), format!("{PG}mentions"), &s);
+                }
                 let docs: std::collections::BTreeSet<&str> =
                     e.mentions.iter().map(|m| m.doc.as_str()).collect();
                 if !docs.is_empty() {
@@ -288,6 +267,27 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
             }
             Node::Tenure(t) => {
                 let s = iri(&t.id);
+                for (src, c) in t.sources.iter().zip(&t.claims) {
+                    let ev = evidence_iri(&src.doc, &src.span);
+                    q.link(&s, format!("{PROV}wasDerivedFrom"), &ev);
+                    let der = format!(
+                        "{BASE}derivation/{}/{}",
+                        encode(&src.doc),
+                        encode(strip(&t.id))
+                    );
+                    q.link(&s, format!("{PROV}qualifiedDerivation"), &der);
+                    q.a(&der, format!("{PROV}Derivation"));
+                    q.link(&der, format!("{PROV}entity"), &ev);
+                    q.text(&der, format!("{PG}rule"), &src.rule);
+                    q.text(&der, format!("{PG}status"), &c.status);
+                    q.text(&der, format!("{PG}roleText"), &c.role_text);
+                    if c.acting {
+                        q.add(&der, format!("{PG}acting"), Literal::from(true));
+                    }
+                    if let Some(date) = &c.date {
+                        q.date(&der, format!("{PG}date"), date);
+                    }
+                }
                 let post = format!("{BASE}post/{}/{}", encode(strip(&t.org)), t.role);
                 let role = format!("{BASE}role/{}", t.role);
                 let person = iri(&t.person);
@@ -331,6 +331,19 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
             }
             Node::Event(e) => {
                 let s = iri(&e.id);
+                for src in &e.sources {
+                    let ev = evidence_iri(&src.doc, &src.span);
+                    q.link(&s, format!("{PROV}wasDerivedFrom"), &ev);
+                    let der = format!(
+                        "{BASE}derivation/{}/{}",
+                        encode(&src.doc),
+                        encode(strip(&e.id))
+                    );
+                    q.link(&s, format!("{PROV}qualifiedDerivation"), &der);
+                    q.a(&der, format!("{PROV}Derivation"));
+                    q.link(&der, format!("{PROV}entity"), &ev);
+                    q.text(&der, format!("{PG}rule"), &src.rule);
+                }
                 q.a(&s, format!("{SCHEMA}Event"));
                 q.a(&s, format!("{PG}{}", e.ty));
                 if let Some(d) = &e.date {
