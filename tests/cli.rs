@@ -683,3 +683,48 @@ fn a_second_rdf_library_reads_every_format_and_shacl_conforms() {
         .expect("python3 runs");
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
 }
+
+#[test]
+fn the_schema_readme_names_every_class_and_property_the_graph_uses() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let doc = std::fs::read_to_string("schema/README.md").unwrap();
+    let prefixes = [
+        ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf:"),
+        ("http://www.w3.org/2000/01/rdf-schema#", "rdfs:"),
+        ("http://www.w3.org/2002/07/owl#", "owl:"),
+        ("http://www.w3.org/2004/02/skos/core#", "skos:"),
+        ("http://www.w3.org/2006/time#", "time:"),
+        ("http://www.w3.org/ns/oa#", "oa:"),
+        ("http://www.w3.org/ns/org#", "org:"),
+        ("http://www.w3.org/ns/prov#", "prov:"),
+        ("http://schema.org/", "schema:"),
+        ("https://w3id.org/partygraph/ns#", "pg:"),
+    ];
+    let mut missing = Vec::new();
+    for q in [
+        "SELECT DISTINCT ?t WHERE { ?s ?t ?o }",
+        "SELECT DISTINCT ?t WHERE { ?s a ?t }",
+    ] {
+        let o = pg(&db, &["query", "--format", "tsv", q]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        for line in stdout(&o).lines().skip(1) {
+            let iri = line.trim_matches(|c| c == '<' || c == '>');
+            let (ns, p) = prefixes
+                .iter()
+                .find(|(ns, _)| iri.starts_with(ns))
+                .unwrap_or_else(|| panic!("{iri} is in no documented namespace"));
+            let name = format!("`{p}{}`", &iri[ns.len()..]);
+            let listed = doc.contains(&name)
+                || doc.contains(&format!("{p}{}`", &iri[ns.len()..]))
+                || doc.contains(&format!("{p}{},", &iri[ns.len()..]));
+            if !listed {
+                missing.push(name);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "schema/README.md does not name {missing:?}"
+    );
+}
