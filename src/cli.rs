@@ -220,6 +220,9 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         /// Only the posts held on this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         as_of: Option<String>,
+        /// Print names in this language where known.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Who holds which posts in a party (with its branches), a branch or an
     /// organization; each post's holders in time order.
@@ -608,6 +611,7 @@ pub fn run() -> Result<ExitCode> {
             name,
             format,
             as_of,
+            lang: l,
         } => {
             let p = pipeline(&cli)?;
             let store = GraphStore::open_existing(&cli.store)?;
@@ -624,6 +628,17 @@ pub fn run() -> Result<ExitCode> {
             if let Some(d) = as_of {
                 for c in &mut cards {
                     c.posts.retain(|p| lookup::views::held_on(p, d));
+                }
+            }
+            if l.is_some() {
+                let lg = lang(*l);
+                let name = |id: &str| lookup::views::name_in(&kg, &p.lex, id, lg);
+                for c in &mut cards {
+                    c.name = name(&c.id);
+                    for post in &mut c.posts {
+                        post.person_name = name(&post.person);
+                        post.org_name = name(&post.org);
+                    }
                 }
             }
             let mut out = output(&None)?;

@@ -728,3 +728,26 @@ fn the_schema_readme_names_every_class_and_property_the_graph_uses() {
         "schema/README.md does not name {missing:?}"
     );
 }
+
+#[test]
+fn sources_name_their_outlet_and_facts_count_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    assert!(pg(&db, &["ingest", "tests/fixtures/outlets.jsonl"])
+        .status
+        .success());
+    let out = stdout(&pg(&db, &["who", "Сайыров"]));
+    assert!(out.contains("[o1, inform.kz, 2024-03-05;"), "{out}");
+    assert!(out.contains("[o2, kazpravda.kz, 2024-03-06;"), "{out}");
+    let o = pg(
+        &db,
+        &[
+            "query",
+            "--format",
+            "tsv",
+            "SELECT ?n WHERE { ?t a pg:Tenure ; pg:outletCount ?n }",
+        ],
+    );
+    let rows: Vec<String> = stdout(&o).lines().skip(1).map(String::from).collect();
+    assert_eq!(rows, ["2"], "one tenure, two outlets");
+}

@@ -270,6 +270,15 @@ impl KnowledgeGraph {
         }
     }
 
+    /// The outlet an article comes from: the host of its URL, if known.
+    pub fn outlet(&self, doc: &str) -> Option<String> {
+        let i = self.index_of(&format!("doc:{doc}"))?;
+        match &self.graph[i] {
+            Node::Article(a) => a.url.as_deref().and_then(host).map(String::from),
+            _ => None,
+        }
+    }
+
     /// How many outlets the articles come from: distinct hosts of their
     /// URLs, with the articles that have no URL counted as one more.
     pub fn outlets<'a>(&self, docs: impl IntoIterator<Item = &'a str>) -> usize {

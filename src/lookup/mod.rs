@@ -71,6 +71,9 @@ pub fn find(kg: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
 #[derive(Serialize, Debug)]
 pub struct Source {
     pub article: String,
+    /// The host of the article's URL, when the input gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     pub published: Option<String>,
     pub sentence: String,
     pub start: usize,
@@ -82,6 +85,7 @@ impl From<&Provenance> for Source {
     fn from(p: &Provenance) -> Source {
         Source {
             article: p.doc.clone(),
+            outlet: None,
             published: p.published.clone(),
             sentence: p.span.text.trim().to_string(),
             start: p.span.start,
@@ -223,6 +227,13 @@ pub fn card(kg: &KnowledgeGraph, i: NodeIndex) -> Option<Card> {
     let mut articles: Vec<String> = e.mentions.iter().map(|m| m.doc.clone()).collect();
     articles.sort();
     articles.dedup();
+    for src in posts
+        .iter_mut()
+        .flat_map(|p| p.sources.iter_mut())
+        .chain(events.iter_mut().flat_map(|e| e.sources.iter_mut()))
+    {
+        src.outlet = kg.outlet(&src.article);
+    }
     Some(Card {
         id: e.id.clone(),
         ty: e.ty,
@@ -265,8 +276,12 @@ pub fn render(kg: &KnowledgeGraph, c: &Card) -> String {
             for src in &p.sources {
                 let _ = writeln!(
                     s,
-                    "      [{}{}; {}] «{}»",
+                    "      [{}{}{}; {}] «{}»",
                     src.article,
+                    src.outlet
+                        .as_deref()
+                        .map(|o| format!(", {o}"))
+                        .unwrap_or_default(),
                     src.published
                         .as_deref()
                         .map(|d| format!(", {d}"))

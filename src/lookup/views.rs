@@ -119,7 +119,7 @@ pub fn name_in(kg: &KnowledgeGraph, lex: &Lexicon, id: &str, lang: Lang) -> Stri
             .names
             .iter()
             .filter(|(_, nl)| nl == code)
-            .max_by_key(|(n, _)| n.chars().count())
+            .min_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()))
         {
             return n.clone();
         }
@@ -439,6 +439,7 @@ mod tests {
             end: end.map(String::from),
             sources: vec![Source {
                 article: "a".into(),
+                outlet: None,
                 published: Some(published.into()),
                 sentence: String::new(),
                 start: 0,
