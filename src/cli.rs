@@ -270,11 +270,12 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
     /// What is new since a date: posts begun, ended or first reported,
     /// events, people first named.
     #[command(
-        after_help = "Dates are the facts' own (a start date, an event date) or else the publication date of the first article that reports them.\n\nExample:\n  partygraph changes --since 2025-01-01"
+        after_help = "Dates are the facts' own (a start date, an event date) or else the publication date of the first article that reports them. Without --since: what the last ingest brought, the facts only its articles report.\n\nExamples:\n  partygraph changes --since 2025-01-01\n  partygraph ingest today/ && partygraph changes"
     )]
     Changes {
+        /// Facts dated (or first reported) on or after this date.
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
-        since: String,
+        since: Option<String>,
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
         #[arg(long, value_enum)]
@@ -601,7 +602,17 @@ pub fn run() -> Result<ExitCode> {
             let p = pipeline(&cli)?;
             let store = GraphStore::open_existing(&cli.store)?;
             let kg = store.knowledge_graph(&p.lex)?;
-            let t = lookup::views::changes(&kg, &p.lex, since, lang(*l));
+            let since = match since {
+                Some(d) => lookup::views::Since::Date(d.clone()),
+                None => match store.last_build() {
+                    Some(ids) => lookup::views::Since::Articles(ids),
+                    None => bail!(
+                        "no ingest recorded in {}: give --since DATE",
+                        cli.store.display()
+                    ),
+                },
+            };
+            let t = lookup::views::changes(&kg, &p.lex, &since, lang(*l));
             let mut out = output(&None)?;
             t.write((*format).into(), &mut out)?;
             out.flush()?;
@@ -767,6 +778,10 @@ fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     }
     let store = GraphStore::open(&cli.store)?;
     let summary = store.ingest(&ok, &p.lex)?;
+    let ids: Vec<String> = ok.iter().map(|a| a.doc.clone()).collect();
+    if let Err(e) = store.record_build(&ids) {
+        eprintln!("partygraph: could not record this build for `changes`: {e}");
+    }
     let mut out = std::io::stdout().lock();
     if json {
         writeln!(

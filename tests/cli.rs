@@ -751,3 +751,25 @@ fn sources_name_their_outlet_and_facts_count_outlets() {
     let rows: Vec<String> = stdout(&o).lines().skip(1).map(String::from).collect();
     assert_eq!(rows, ["2"], "one tenure, two outlets");
 }
+
+#[test]
+fn changes_without_a_date_tell_what_the_last_ingest_brought() {
+    let dir = seeded();
+    let db = dir.path().join("db");
+    let o = pg(&db, &["ingest", "tests/fixtures/outlets.jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&pg(&db, &["changes"]));
+    assert!(
+        out.contains("new person") && out.contains("Ерлан Сайыров"),
+        "{out}"
+    );
+    assert!(out.contains("post reported"), "{out}");
+    // Nothing the seeds reported comes back as new.
+    assert!(
+        !out.contains("Әміртаев") && !out.contains("000_4ce493c433c4c4d8"),
+        "{out}"
+    );
+    let fresh = tempfile::tempdir().unwrap();
+    let o = pg(&fresh.path().join("db"), &["changes"]);
+    assert!(!o.status.success());
+}

@@ -332,10 +332,23 @@ pub fn events(kg: &KnowledgeGraph, lex: &Lexicon, f: &EventFilter, lang: Lang) -
     }
 }
 
+/// Since when `changes` looks.
+pub enum Since {
+    /// By the facts' dates, else their first article's publication date.
+    Date(String),
+    /// What only these articles (the last ingest) report.
+    Articles(Vec<String>),
+}
+
 /// What is new since a date, by the articles' publication dates and the
 /// dates the facts carry: posts begun or ended, posts first reported,
-/// events, people first named.
-pub fn changes(kg: &KnowledgeGraph, lex: &Lexicon, since: &str, lang: Lang) -> Table {
+/// events, people first named. Or what only the last ingest's articles
+/// report.
+pub fn changes(kg: &KnowledgeGraph, lex: &Lexicon, since: &Since, lang: Lang) -> Table {
+    let since = match since {
+        Since::Date(d) => d.as_str(),
+        Since::Articles(ids) => return changes_in(kg, lex, ids, lang),
+    };
     let mut rows: Vec<Vec<String>> = Vec::new();
     let first_seen = |sources: &[Source]| -> Option<(String, String)> {
         sources
@@ -411,6 +424,74 @@ pub fn changes(kg: &KnowledgeGraph, lex: &Lexicon, since: &str, lang: Lang) -> T
                         doc,
                     ]);
                 }
+            }
+            _ => {}
+        }
+    }
+    rows.sort();
+    Table {
+        head: vec!["date", "change", "what", "articles"],
+        rows,
+    }
+}
+
+/// The facts only these articles report: new posts (begun, ended or first
+/// reported), events and people.
+fn changes_in(kg: &KnowledgeGraph, lex: &Lexicon, ids: &[String], lang: Lang) -> Table {
+    let only = |docs: &mut dyn Iterator<Item = &str>| {
+        let v: Vec<&str> = docs.collect();
+        !v.is_empty() && v.iter().all(|d| ids.iter().any(|i| i == d))
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (i, n) in kg.nodes() {
+        match n {
+            Node::Tenure(t) if only(&mut t.sources.iter().map(|s| s.doc.as_str())) => {
+                let l = tenure_line(kg, t);
+                let kind = match t.status.as_str() {
+                    "start" => "post began",
+                    "end" => "post ended",
+                    _ => "post reported",
+                };
+                rows.push(vec![
+                    t.end.clone().or(t.start.clone()).unwrap_or_default(),
+                    kind.into(),
+                    format!(
+                        "{} · {} · {}",
+                        name_in(kg, lex, &t.person, lang),
+                        t.role,
+                        name_in(kg, lex, &t.org, lang)
+                    ),
+                    articles(&l.sources),
+                ]);
+            }
+            Node::Event(e) if only(&mut e.sources.iter().map(|s| s.doc.as_str())) => {
+                let arts: Vec<Source> = e.sources.iter().map(Source::from).collect();
+                let org = kg
+                    .out(i, Edge::Organizer)
+                    .first()
+                    .map(|o| name_in(kg, lex, kg.graph[*o].id(), lang))
+                    .unwrap_or_default();
+                rows.push(vec![
+                    event_date(kg, i).unwrap_or_default(),
+                    "event".into(),
+                    format!("{} · {org}", e.ty),
+                    articles(&arts),
+                ]);
+            }
+            Node::Entity(e)
+                if e.id.starts_with("person:")
+                    && only(&mut e.mentions.iter().map(|m| m.doc.as_str())) =>
+            {
+                let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+                docs.sort();
+                docs.dedup();
+                let date = e.mentions.iter().filter_map(|m| m.published.clone()).min();
+                rows.push(vec![
+                    date.unwrap_or_default(),
+                    "new person".into(),
+                    name_in(kg, lex, &e.id, lang),
+                    docs.join(" "),
+                ]);
             }
             _ => {}
         }

@@ -63,6 +63,27 @@ impl GraphStore {
         })
     }
 
+    /// Remembers the articles of one ingest (`builds.json` beside the
+    /// store's data), so that `changes` can say what the last one brought.
+    pub fn record_build(&self, articles: &[String]) -> std::io::Result<()> {
+        let path = self.path.join("builds.json");
+        let mut builds: Vec<Vec<String>> = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        let mut ids = articles.to_vec();
+        ids.sort();
+        builds.push(ids);
+        std::fs::write(&path, serde_json::to_string(&builds)?)
+    }
+
+    /// The articles of the last ingest, if one was recorded.
+    pub fn last_build(&self) -> Option<Vec<String>> {
+        let t = std::fs::read_to_string(self.path.join("builds.json")).ok()?;
+        let builds: Vec<Vec<String>> = serde_json::from_str(&t).ok()?;
+        builds.last().cloned()
+    }
+
     /// Opens an existing store.
     pub fn open_existing(path: &Path) -> Result<GraphStore, StoreError> {
         if !path.join("CURRENT").exists() {
