@@ -331,6 +331,30 @@ fn pipeline(cli: &Cli) -> Result<Pipeline> {
     Ok(p)
 }
 
+/// The seeds, the store and the graph built from it, for the lookups.
+fn open_graph(cli: &Cli) -> Result<(Pipeline, GraphStore, partygraph::graph::KnowledgeGraph)> {
+    let p = pipeline(cli)?;
+    let store = GraphStore::open_existing(&cli.store)?;
+    let kg = store.knowledge_graph(&p.lex)?;
+    Ok((p, store, kg))
+}
+
+fn print_table(t: &lookup::views::Table, f: TableFormat) -> Result<ExitCode> {
+    let mut out = output(&None)?;
+    t.write(f.into(), &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Says that nothing answers a name; the exit code for it.
+fn nothing_named(cli: &Cli, what: &str, name: &str) -> ExitCode {
+    eprintln!(
+        "partygraph: no {what} named {name:?} in {}",
+        cli.store.display()
+    );
+    ExitCode::from(1)
+}
+
 fn output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
@@ -467,9 +491,7 @@ pub fn run() -> Result<ExitCode> {
             render,
             output: o,
         } => {
-            let p = pipeline(&cli)?;
-            let store = GraphStore::open_existing(&cli.store)?;
-            let kg = store.knowledge_graph(&p.lex)?;
+            let (p, _, kg) = open_graph(&cli)?;
             if let Some(f) = focus {
                 if lookup::find(&kg, f).is_empty() {
                     eprintln!(
@@ -520,9 +542,7 @@ pub fn run() -> Result<ExitCode> {
             format,
             lang: l,
         } => {
-            let p = pipeline(&cli)?;
-            let store = GraphStore::open_existing(&cli.store)?;
-            let kg = store.knowledge_graph(&p.lex)?;
+            let (p, _, kg) = open_graph(&cli)?;
             let Some(&o) = lookup::find(&kg, org).iter().find(|&&i| {
                 let id = kg.graph[i].id();
                 !id.starts_with("person:") && !id.starts_with("place:")
@@ -535,10 +555,7 @@ pub fn run() -> Result<ExitCode> {
             };
             let t =
                 lookup::views::posts(&kg, &p.lex, o, as_of.as_deref(), role.as_deref(), lang(*l));
-            let mut out = output(&None)?;
-            t.write((*format).into(), &mut out)?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            print_table(&t, *format)
         }
         Command::Events {
             org,
@@ -549,9 +566,7 @@ pub fn run() -> Result<ExitCode> {
             format,
             lang: l,
         } => {
-            let p = pipeline(&cli)?;
-            let store = GraphStore::open_existing(&cli.store)?;
-            let kg = store.knowledge_graph(&p.lex)?;
+            let (p, _, kg) = open_graph(&cli)?;
             let orgs = org.as_ref().map(|o| {
                 lookup::find(&kg, o)
                     .into_iter()
@@ -589,19 +604,14 @@ pub fn run() -> Result<ExitCode> {
                 ty: ty.as_deref(),
             };
             let t = lookup::views::events(&kg, &p.lex, &f, lang(*l));
-            let mut out = output(&None)?;
-            t.write((*format).into(), &mut out)?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            print_table(&t, *format)
         }
         Command::Changes {
             since,
             format,
             lang: l,
         } => {
-            let p = pipeline(&cli)?;
-            let store = GraphStore::open_existing(&cli.store)?;
-            let kg = store.knowledge_graph(&p.lex)?;
+            let (p, store, kg) = open_graph(&cli)?;
             let since = match since {
                 Some(d) => lookup::views::Since::Date(d.clone()),
                 None => match store.last_build() {
@@ -613,10 +623,7 @@ pub fn run() -> Result<ExitCode> {
                 },
             };
             let t = lookup::views::changes(&kg, &p.lex, &since, lang(*l));
-            let mut out = output(&None)?;
-            t.write((*format).into(), &mut out)?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            print_table(&t, *format)
         }
         Command::Who {
             name,
@@ -624,16 +631,10 @@ pub fn run() -> Result<ExitCode> {
             as_of,
             lang: l,
         } => {
-            let p = pipeline(&cli)?;
-            let store = GraphStore::open_existing(&cli.store)?;
-            let kg = store.knowledge_graph(&p.lex)?;
+            let (p, _, kg) = open_graph(&cli)?;
             let found = lookup::find(&kg, name);
             if found.is_empty() {
-                eprintln!(
-                    "partygraph: no entity named {name:?} in {}",
-                    cli.store.display()
-                );
-                return Ok(ExitCode::from(1));
+                return Ok(nothing_named(&cli, "entity", name));
             }
             let mut cards: Vec<_> = found.iter().filter_map(|&i| lookup::card(&kg, i)).collect();
             if let Some(d) = as_of {
@@ -665,16 +666,10 @@ pub fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Why { name, format } => {
-            let p = pipeline(&cli)?;
-            let store = GraphStore::open_existing(&cli.store)?;
-            let kg = store.knowledge_graph(&p.lex)?;
+            let (_, _, kg) = open_graph(&cli)?;
             let found = lookup::find(&kg, name);
             if found.is_empty() {
-                eprintln!(
-                    "partygraph: no entity named {name:?} in {}",
-                    cli.store.display()
-                );
-                return Ok(ExitCode::from(1));
+                return Ok(nothing_named(&cli, "entity", name));
             }
             let whys: Vec<_> = found
                 .iter()
@@ -693,9 +688,7 @@ pub fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Conflicts { format } => {
-            let p = pipeline(&cli)?;
-            let store = GraphStore::open_existing(&cli.store)?;
-            let kg = store.knowledge_graph(&p.lex)?;
+            let (_, _, kg) = open_graph(&cli)?;
             let cs = lookup::why::conflicts(&kg);
             let mut out = output(&None)?;
             match format {
