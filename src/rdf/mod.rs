@@ -195,6 +195,23 @@ pub fn article(a: &Resolved) -> Vec<Quad> {
     q.quads
 }
 
+/// One article's report of a fact: the fact derived from the span, and a
+/// qualified derivation naming the rule. Returns the derivation's IRI.
+fn derivation(q: &mut Quads, fact: &str, id: &str, src: &crate::graph::Provenance) -> String {
+    let ev = evidence_iri(&src.doc, &src.span);
+    q.link(fact, format!("{PROV}wasDerivedFrom"), &ev);
+    let der = format!(
+        "{BASE}derivation/{}/{}",
+        encode(&src.doc),
+        encode(strip(id))
+    );
+    q.link(fact, format!("{PROV}qualifiedDerivation"), &der);
+    q.a(&der, format!("{PROV}Derivation"));
+    q.link(&der, format!("{PROV}entity"), &ev);
+    q.text(&der, format!("{PG}rule"), &src.rule);
+    der
+}
+
 fn entity_classes(ty: EntityType) -> &'static [(&'static str, &'static str)] {
     match ty {
         EntityType::Person => &[(SCHEMA, "Person")],
@@ -268,17 +285,7 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
             Node::Tenure(t) => {
                 let s = iri(&t.id);
                 for (src, c) in t.sources.iter().zip(&t.claims) {
-                    let ev = evidence_iri(&src.doc, &src.span);
-                    q.link(&s, format!("{PROV}wasDerivedFrom"), &ev);
-                    let der = format!(
-                        "{BASE}derivation/{}/{}",
-                        encode(&src.doc),
-                        encode(strip(&t.id))
-                    );
-                    q.link(&s, format!("{PROV}qualifiedDerivation"), &der);
-                    q.a(&der, format!("{PROV}Derivation"));
-                    q.link(&der, format!("{PROV}entity"), &ev);
-                    q.text(&der, format!("{PG}rule"), &src.rule);
+                    let der = derivation(&mut q, &s, &t.id, src);
                     q.text(&der, format!("{PG}status"), &c.status);
                     q.text(&der, format!("{PG}roleText"), &c.role_text);
                     if c.acting {
@@ -332,17 +339,7 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
             Node::Event(e) => {
                 let s = iri(&e.id);
                 for src in &e.sources {
-                    let ev = evidence_iri(&src.doc, &src.span);
-                    q.link(&s, format!("{PROV}wasDerivedFrom"), &ev);
-                    let der = format!(
-                        "{BASE}derivation/{}/{}",
-                        encode(&src.doc),
-                        encode(strip(&e.id))
-                    );
-                    q.link(&s, format!("{PROV}qualifiedDerivation"), &der);
-                    q.a(&der, format!("{PROV}Derivation"));
-                    q.link(&der, format!("{PROV}entity"), &ev);
-                    q.text(&der, format!("{PG}rule"), &src.rule);
+                    derivation(&mut q, &s, &e.id, src);
                 }
                 q.a(&s, format!("{SCHEMA}Event"));
                 q.a(&s, format!("{PG}{}", e.ty));
