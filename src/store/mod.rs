@@ -169,7 +169,6 @@ impl GraphStore {
         let kg_quads = rdf::knowledge(&kg);
         let kgn = NamedNode::new_unchecked(vocab::graph_kg());
         tx.clear_graph(kgn.as_ref()).map_err(|e| self.err(e))?;
-        tx.extend(kg_quads.iter());
         let refn = NamedNode::new_unchecked(vocab::graph_reference());
         tx.clear_graph(refn.as_ref()).map_err(|e| self.err(e))?;
         tx.extend(rdf::reference(lex).iter());
@@ -179,6 +178,12 @@ impl GraphStore {
             tx.insert(&q);
         }
         tx.commit().map_err(|e| self.err(e))?;
+        // The merged graph is derived from the stored articles: it goes in
+        // through the bulk loader, and should this stop halfway, the next
+        // ingest (or any lookup, which rebuilds it from the articles) has it whole.
+        let mut loader = self.store.bulk_loader();
+        loader.load_quads(kg_quads).map_err(|e| self.err(e))?;
+        loader.commit().map_err(|e| self.err(e))?;
         let summary = IngestSummary {
             articles: articles.len(),
             articles_in_store: all.len(),
