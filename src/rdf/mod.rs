@@ -366,6 +366,10 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                 for t in g.out(i, Edge::Attendee) {
                     q.link(&s, format!("{SCHEMA}attendee"), &iri(g.graph[t].id()));
                 }
+                let docs: std::collections::BTreeSet<&str> =
+                    e.sources.iter().map(|m| m.doc.as_str()).collect();
+                q.int(&s, format!("{PG}articleCount"), docs.len());
+                q.int(&s, format!("{PG}outletCount"), g.outlets(docs));
             }
             Node::Article(a) => {
                 let s = iri(&a.id);
