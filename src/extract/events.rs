@@ -10,7 +10,12 @@ use super::symbols::Sym;
 use super::{Context, EventClaim, Extraction, Key};
 use crate::lexicon::Lexicon;
 
-pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out: &mut Extraction) {
+pub(crate) fn find(
+    rows: &[(usize, Vec<Sym>)],
+    _lex: &Lexicon,
+    ctx: &Context,
+    out: &mut Extraction,
+) {
     let mut events: Vec<EventClaim> = Vec::new();
     let mut sentences_of: Vec<Vec<usize>> = Vec::new();
     for (si, row) in rows {
@@ -19,14 +24,6 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
             let org = nearest(row, k, &["UNIT", "PARTY"])
                 .or_else(|| nearest(row, k, &["ORG"]).filter(|_| ty != "Registration"));
             let org = org.or_else(|| ctx.main_party().map(Key::Party));
-            let unit_place = match &org {
-                Some(Key::Unit { place: Some(p), .. }) => lex
-                    .places
-                    .iter()
-                    .position(|x| &x.id == p)
-                    .map(|i| super::symbols::place_key(lex, i, &out.doc)),
-                _ => None,
-            };
             // The place nearest the event word, other than a country.
             let place = row
                 .iter()
@@ -38,17 +35,16 @@ pub(crate) fn find(rows: &[(usize, Vec<Sym>)], lex: &Lexicon, ctx: &Context, out
                 .min_by_key(|(j, _)| j.abs_diff(k))
                 .and_then(|(_, s)| s.key.clone());
             // Without a place of its own, an event happens where the main
-            // event does (a meeting during a visit), else where its unit is; a
-            // registration or founding does not take a meeting's place.
+            // event does (a meeting during a visit); a registration or
+            // founding does not take a meeting's place. A branch's territory
+            // is not where its conference met unless the text says so.
             let gathering_word = takes_part(ty);
-            let place = place
-                .or_else(|| {
-                    events
-                        .first()
-                        .filter(|_| gathering_word)
-                        .and_then(|e| e.place.clone())
-                })
-                .or(unit_place);
+            let place = place.or_else(|| {
+                events
+                    .first()
+                    .filter(|_| gathering_word)
+                    .and_then(|e| e.place.clone())
+            });
             let held = row.iter().any(|s| s.tag == "HELD");
             // A day (or month) in the sentence dates the event; a year or a
             // range of years speaks of plans, not of when it happened.
