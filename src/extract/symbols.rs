@@ -355,6 +355,34 @@ pub(crate) fn tag(
                         kind: org.kind.clone(),
                     });
                     sym.rule = "gazetteer.organization".into();
+                    // A place named inside the organization's name (Ministry
+                    // of Justice of the Republic of Kazakhstan) is a place
+                    // mention too.
+                    let mut j = k + 1;
+                    while j < e {
+                        let place =
+                            lex.gazetteer.hits_at(&views, j).into_iter().find(|x| {
+                                matches!(x.tag, Tag::Place(_)) && j + x.len <= e && x.exact
+                            });
+                        let Some(ph) = place else {
+                            j += 1;
+                            continue;
+                        };
+                        let Tag::Place(c) = ph.tag else {
+                            unreachable!()
+                        };
+                        let (ps, pe) = (
+                            doc.tokens[toks[j].0].start,
+                            doc.tokens[toks[j + ph.len - 1].0].end,
+                        );
+                        let mut p = Sym::new("PLACE", ps, pe, doc.slice(ps, pe));
+                        p.places = vec![c];
+                        p.key = Some(place_key(lex, c, doc));
+                        p.name_span = Some((ps, pe));
+                        p.rule = "gazetteer.place_in_name".into();
+                        sym.inner.push(p);
+                        j += ph.len;
+                    }
                 }
                 Tag::OrgHead { kind, after, .. } => {
                     sym.tag = "HEAD".into();
