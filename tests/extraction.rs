@@ -173,3 +173,20 @@ fn a_role_named_later_refers_to_its_holder() {
     let last = r.roles.last().expect("role words");
     assert_eq!(last.holder, None, "{:?}", r.roles);
 }
+
+#[test]
+fn a_place_inside_an_organizations_name_is_a_place_mention() {
+    let r = run("The party was registered by the Ministry of Justice of the Republic of Kazakhstan on November 28, 2022.");
+    let m = mentions(&r);
+    assert!(m.iter().any(|(_, id)| id == "place:kazakhstan"), "{m:?}");
+    assert!(m.iter().any(|(_, id)| id.starts_with("org:")), "{m:?}");
+}
+
+#[test]
+fn events_take_their_place_from_the_text_only() {
+    let r = run("«AMANAT» партиясы Түркістан облыстық филиалының кезектен тыс конференциясы өтті.");
+    let ev = r.events.first().expect("the conference");
+    assert_eq!(ev.place, None, "{:?}", r.events);
+    let r = run("Елордада «AMANAT» партиясы Түркістан облыстық филиалының конференциясы өтті.");
+    assert_eq!(r.events[0].place.as_deref(), Some("place:astana"));
+}
