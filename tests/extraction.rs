@@ -190,3 +190,27 @@ fn events_take_their_place_from_the_text_only() {
     let r = run("Елордада «AMANAT» партиясы Түркістан облыстық филиалының конференциясы өтті.");
     assert_eq!(r.events[0].place.as_deref(), Some("place:astana"));
 }
+
+#[test]
+fn people_named_among_those_admitted_to_a_council_hold_a_seat_on_it() {
+    for text in [
+        "«AMANAT» партиясы Павлодар облыстық филиалының саяси кеңесінің құрамына 12 адам қабылданды. Олардың ішінде Ерлан Сайыров пен Болат Керей бар.",
+        "В состав политического совета партии AMANAT избраны 10 человек. Среди них Ерлан Сайыров и Болат Керей.",
+        "Five people were admitted to the membership of the political council of the AMANAT party. Among them are Erlan Sayyrov and Bolat Kerey.",
+    ] {
+        let r = run(text);
+        let seats: Vec<_> = posts(&r)
+            .into_iter()
+            .filter(|p| p.1 == "council_member")
+            .collect();
+        assert_eq!(seats.len(), 2, "{text}: {:?}", posts(&r));
+        assert!(seats.iter().all(|p| p.2.contains("amanat")), "{seats:?}");
+    }
+    // Without the admission before it, "among them" gives no seat.
+    let r = run("Жиында көптеген адам сөз сөйледі. Олардың ішінде Ерлан Сайыров бар.");
+    assert!(
+        posts(&r).iter().all(|p| p.1 != "council_member"),
+        "{:?}",
+        posts(&r)
+    );
+}

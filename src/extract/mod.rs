@@ -275,10 +275,12 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
     };
     let mut last_person: Option<Key> = None;
     let mut last_unit: Option<Key> = None;
+    let mut admitted: Option<symbols::Admission> = None;
     let mut sentence_syms = Vec::with_capacity(rows.len());
     for (row, &si) in rows.into_iter().zip(&body) {
         let row = symbols::build(row, &out.doc, lex, &ctx, rules, &mut last_unit);
         symbols::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
+        admitted = symbols::council_admissions(&row, si, &ctx, admitted.take(), &mut out);
         let mut row = row;
         for (old, end, new) in symbols::role_phrases(&mut row, &out.doc, rules) {
             for p in out.posts.iter_mut().filter(|p| p.role_span == (old, end)) {

@@ -1104,6 +1104,89 @@ fn sym_range(at: &[usize], m: regex::Match) -> std::ops::Range<usize> {
     a..b
 }
 
+/// People admitted to a body's council in one sentence ("филиалының саяси
+/// кеңесінің құрамына 15 кандидат қабылданды") and named in the next
+/// ("Олардың ішінде … Тәңірберген Бердоңғар да бар"): the body and where
+/// the first sentence says it.
+pub(crate) struct Admission {
+    org: Key,
+    role_span: (usize, usize),
+    start: usize,
+    date: Option<String>,
+}
+
+/// Reads council admissions across two sentences: returns the admission this
+/// sentence announces, and gives the people of an AMONG sentence after one
+/// their council seat.
+pub(crate) fn council_admissions(
+    row: &[Sym],
+    si: usize,
+    ctx: &Context,
+    before: Option<Admission>,
+    out: &mut Extraction,
+) -> Option<Admission> {
+    let sent = &out.doc.sentences[si];
+    if let Some(a) = before {
+        if row.iter().take(3).any(|s| s.tag == "AMONG") {
+            for s in row.iter().filter(|s| s.tag == "PER") {
+                let Some(person @ Key::Person(_)) = s.key.clone() else {
+                    continue;
+                };
+                if out
+                    .posts
+                    .iter()
+                    .any(|p| p.person == person && p.role == "council_member" && p.org == a.org)
+                {
+                    continue;
+                }
+                out.posts.push(PostClaim {
+                    person,
+                    role: "council_member".into(),
+                    role_span: a.role_span,
+                    org: a.org.clone(),
+                    status: "start".into(),
+                    date: a.date.clone(),
+                    evidence: (a.start, sent.end.min(out.doc.body_end)),
+                    rule: format!("{}.post.among_admitted", out.doc.lang.code()),
+                    acting: false,
+                    decided: true,
+                });
+            }
+        }
+    }
+    // COUNCIL INTO: "… саяси кеңесінің құрамына", "в состав политсовета".
+    let into = row.iter().position(|s| s.tag == "INTO")?;
+    let council =
+        (into.saturating_sub(1)..(into + 4).min(row.len())).find(|&k| row[k].tag == "COUNCIL")?;
+    let owner = row[..council.min(into)]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|s| matches!(s.tag.as_str(), "UNIT" | "PARTY" | "ORG" | "PARTYW"));
+    let org = match owner {
+        Some(s) if s.tag == "PARTYW" => ctx.main_party().map(Key::Party),
+        Some(s) => s.key.clone(),
+        None => row
+            .iter()
+            .skip(council + 1)
+            .take(3)
+            .find_map(|s| {
+                s.key
+                    .clone()
+                    .filter(|_| matches!(s.tag.as_str(), "UNIT" | "PARTY"))
+            })
+            .or_else(|| ctx.main_party().map(Key::Party)),
+    }?;
+    Some(Admission {
+        org,
+        role_span: (row[council].start, row[council].end),
+        start: sent.start,
+        date: row
+            .iter()
+            .find_map(|s| s.date.clone().filter(|d| d.len() == 10)),
+    })
+}
+
 /// Titles read as one role phrase (`kind: role` rules): the role symbol
 /// takes in the territory before it, whose own mention falls silent; the
 /// territory stays the role's jurisdiction. Runs after the posts were read,
