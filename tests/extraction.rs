@@ -214,3 +214,38 @@ fn people_named_among_those_admitted_to_a_council_hold_a_seat_on_it() {
         posts(&r)
     );
 }
+
+#[test]
+fn a_first_name_alone_inside_a_sentence_names_a_person() {
+    let r = run("Бүгін жиынға Динара мен Азамат келді.");
+    let m = mentions(&r);
+    assert!(m.iter().any(|(t, _)| t == "Динара"), "{m:?}");
+    assert!(m.iter().any(|(t, _)| t == "Азамат"), "{m:?}");
+    // Lowercase, it is the common noun (азамат: citizen).
+    let r = run("Әр азамат сайлауға қатысуы керек.");
+    assert!(mentions(&r).is_empty(), "{:?}", mentions(&r));
+    // A first name alone after the full name joins it.
+    let r = run("Нариман Баубек сөз сөйледі. Кейін Нариман сұрақтарға жауап берді.");
+    let people: Vec<_> = r
+        .entities
+        .iter()
+        .filter(|e| e.id.starts_with("person:"))
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].mentions.len(), 2);
+    // A region's name that is also a first name names the person, unless its case says where.
+    let r = run("Абайдың өлеңдерін оқушылар жатқа айтты.");
+    assert!(
+        mentions(&r).iter().any(|(_, id)| id.starts_with("person:")),
+        "{:?}",
+        mentions(&r)
+    );
+    let r = run("Жиын Абайда өтті.");
+    assert!(
+        mentions(&r)
+            .iter()
+            .all(|(_, id)| !id.starts_with("person:")),
+        "{:?}",
+        mentions(&r)
+    );
+}

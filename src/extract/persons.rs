@@ -206,6 +206,17 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
             let end = i + 2 + patr.is_some() as usize;
             return Some((i, end, full_name(g, s, patr, false)));
         }
+        // A first name alone, capitalized inside a sentence (Азамат, Динара):
+        // a person, even when the word is also a common noun (азамат,
+        // бірлік), since only a name is capitalized there.
+        if w.cap && !w.upper && !w.first_in_sentence && !w.quoted && !w.named && !w.role {
+            let name = PersonName {
+                given: Some(g.clone()),
+                display: g,
+                ..Default::default()
+            };
+            return Some((i, i + 1, name));
+        }
         return None;
     }
     // Two or three adjacent capitalized Cyrillic words that no lexicon knows,

@@ -766,24 +766,37 @@ pub(crate) fn build(
     }
     project_titles(&mut row);
     quoted_titles(&mut row, doc);
-    // A one-word place name that is also a given name (Абай, Жамбыл), with no
-    // head noun after it, more often names the person: it is neither here.
+    // A one-word region name that is also a given name (Абай, Жамбыл), with
+    // no head noun after it, names the person (Абайдың өлеңдері), unless its
+    // case says where (Жамбылда, Абайға, Абайдан).
     for s in row.iter_mut() {
         let single = !s.text.contains(' ') && s.name_span.is_none();
         let regions_only =
             !s.places.is_empty() && s.places.iter().all(|&p| lex.places[p].kind == "region");
-        if s.tag == "PLACE"
-            && s.key.is_none()
-            && single
-            && regions_only
-            && s.lemmas
-                .iter()
-                .filter(|l| l.depth <= 1 && !l.derived)
-                .any(|l| lex.given_lower.contains_key(&l.text))
-        {
-            s.tag = "W".into();
-            s.places.clear();
+        let given = s
+            .lemmas
+            .iter()
+            .filter(|l| l.depth <= 1 && !l.derived)
+            .find(|l| lex.given_lower.contains_key(&l.text))
+            .map(|l| (l.text.clone(), l.case));
+        let Some((g, case)) =
+            given.filter(|_| s.tag == "PLACE" && s.key.is_none() && single && regions_only)
+        else {
+            continue;
+        };
+        if matches!(case, Case::Loc | Case::Dat | Case::Abl) {
+            continue;
         }
+        let display = crate::text::recase(&s.text, &g);
+        s.tag = "PER".into();
+        s.places.clear();
+        s.case = case;
+        s.rule = "person.given_region_name".into();
+        s.key = Some(Key::Person(super::persons::PersonName {
+            given: Some(display.clone()),
+            display,
+            ..Default::default()
+        }));
     }
     organizations(&mut row, doc, lex, ctx);
     units(&mut row, doc, lex, ctx, rules);

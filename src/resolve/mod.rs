@@ -134,6 +134,8 @@ fn person_id(n: &PersonName) -> String {
         .unwrap_or_else(|| slug(&n.initials));
     if giv.is_empty() {
         format!("person:{fam}")
+    } else if fam.is_empty() {
+        format!("person:{giv}")
     } else {
         format!("person:{fam}-{giv}")
     }
@@ -141,6 +143,10 @@ fn person_id(n: &PersonName) -> String {
 
 /// Whether a short name (surname alone, initials and surname) fits a full one.
 fn fits(short: &PersonName, full: &PersonName) -> bool {
+    // A first name alone joins the full name with that first name.
+    if let (None, Some(x), Some(y)) = (&short.surname, &short.given, &full.given) {
+        return short.initials.is_empty() && full.surname.is_some() && tkey(x) == tkey(y);
+    }
     let (Some(a), Some(b)) = (&short.surname, &full.surname) else {
         return false;
     };
