@@ -249,3 +249,16 @@ fn a_first_name_alone_inside_a_sentence_names_a_person() {
         mentions(&r)
     );
 }
+
+#[test]
+fn rivers_seas_and_unknown_rivers_by_their_head_noun() {
+    let r = run("Ертіс өзенінің суы көтерілді. Балалар Солёное өзеніне барды. Каспий теңізінің жағасында жиын өтті.");
+    let m = mentions(&r);
+    assert!(m.iter().any(|(_, id)| id == "place:irtysh"), "{m:?}");
+    assert!(
+        m.iter()
+            .any(|(t, id)| t.starts_with("Солёное") && id.starts_with("place:")),
+        "{m:?}"
+    );
+    assert!(m.iter().any(|(_, id)| id == "place:caspian-sea"), "{m:?}");
+}

@@ -132,6 +132,9 @@ fn choose_place(lex: &Lexicon, cands: &[usize], want: Option<&str>) -> Option<us
         "district",
         "village",
         "lake",
+        "river",
+        "sea",
+        "mountains",
         "continent",
         "other",
     ] {
@@ -358,7 +361,13 @@ pub(crate) fn tag(
                     // A place named inside the organization's name (Ministry
                     // of Justice of the Republic of Kazakhstan) is a place
                     // mention too.
-                    let mut j = k + 1;
+                    // In Kazakh a quoted name is a title whose places are
+                    // its own (« Егемен Қазақстан » газеті).
+                    let mut j = if q.is_some() && doc.lang == crate::text::Lang::Kk {
+                        e
+                    } else {
+                        k + 1
+                    };
                     while j < e {
                         let place =
                             lex.gazetteer.hits_at(&views, j).into_iter().find(|x| {
@@ -713,7 +722,9 @@ pub(crate) fn build(
                 row.splice(i..i + 3, std::iter::once(p));
             }
         // Шаған ауылы, Талдыкөл көлі, Н.Ілиясов ауылы: a place the lexicon does not know.
-        } else if let Some(kind) = next_head.filter(|k| k == "village" || k == "lake") {
+        } else if let Some(kind) =
+            next_head.filter(|k| matches!(k.as_str(), "village" | "lake" | "river"))
+        {
             // A person's name makes a village's only with initials (Н.Ілиясов
             // ауылы); two words make one only inside a sentence ("Шағын ғана
             // ауыл" opens a sentence with an adjective).

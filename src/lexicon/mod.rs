@@ -443,6 +443,9 @@ impl Lexicon {
                     | "district"
                     | "village"
                     | "lake"
+                    | "river"
+                    | "sea"
+                    | "mountains"
                     | "continent"
                     | "other"
             ) {
