@@ -18,6 +18,9 @@ Examples:
   partygraph who Amirtai                      a person's posts and sources, any script
   partygraph why Amirtai                      which names and articles made that person, and why
   partygraph conflicts                        claims the articles disagree on
+  partygraph posts AMANAT --as-of 2025-12-31  who held which post in a party and its branches
+  partygraph events --place Астана --from 2025-01-01 --format csv
+  partygraph changes --since 2025-11-01       what is new: posts, events, people
   partygraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'
   partygraph extract --format json seeds/articles > out.jsonl
   partygraph dot --focus Байтақ --depth 2 --render png -o baytaq.png
