@@ -5,12 +5,14 @@
 //! Each sentence becomes a row of symbols (PER, PARTY, PLACE, ROLE, LVL, cue
 //! tags...) in two passes: the first tags words from the gazetteer and finds
 //! names, and counts the parties and places the article speaks of; the second
-//! builds units, organizations and places from head words, then runs the rules
-//! of `seeds/rules/` over the symbols.
+//! builds units, organizations and places from head words (`symbols`), then
+//! runs the post and role rules of `seeds/rules/` over the symbols (`posts`);
+//! `events` reads what happened, `persons` the names, `dates` the dates.
 
 pub mod dates;
 mod events;
 pub mod persons;
+mod posts;
 pub mod rules;
 mod symbols;
 
@@ -275,19 +277,19 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
     };
     let mut last_person: Option<Key> = None;
     let mut last_unit: Option<Key> = None;
-    let mut admitted: Option<symbols::Admission> = None;
+    let mut admitted: Option<posts::Admission> = None;
     let mut sentence_syms = Vec::with_capacity(rows.len());
     for (row, &si) in rows.into_iter().zip(&body) {
         let row = symbols::build(row, &out.doc, lex, &ctx, rules, &mut last_unit);
-        symbols::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
-        admitted = symbols::council_admissions(&row, si, &ctx, admitted.take(), &mut out);
+        posts::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
+        admitted = posts::council_admissions(&row, si, &ctx, admitted.take(), &mut out);
         let mut row = row;
-        for (old, end, new) in symbols::role_phrases(&mut row, &out.doc, rules) {
+        for (old, end, new) in posts::role_phrases(&mut row, &out.doc, rules) {
             for p in out.posts.iter_mut().filter(|p| p.role_span == (old, end)) {
                 p.role_span.0 = new;
             }
         }
-        symbols::collect_mentions(&row, &mut out.mentions, &mut out.roles);
+        posts::collect_mentions(&row, &mut out.mentions, &mut out.roles);
         if let Some(p) = row.iter().rev().find_map(|s| match &s.key {
             Some(k @ Key::Person(_)) => Some(k.clone()),
             _ => None,

@@ -1,0 +1,346 @@
+//! Posts and role mentions from a built symbol row: the post rules of
+//! `seeds/rules/posts.rules`, council seats across two sentences, titles read
+//! as one role phrase (`seeds/rules/roles.rules`), and the mentions and role
+//! words the row names.
+
+use super::rules::{Rule, RuleKind};
+use super::symbols::{place_key, sym_range, tags, Sym};
+use super::{Context, Extraction, Key, Mention, Owner, PostClaim, RoleMention};
+use crate::lexicon::Lexicon;
+use crate::text::Doc;
+
+/// People admitted to a body's council in one sentence ("филиалының саяси
+/// кеңесінің құрамына 15 кандидат қабылданды") and named in the next
+/// ("Олардың ішінде … Тәңірберген Бердоңғар да бар"): the body and where
+/// the first sentence says it.
+pub(crate) struct Admission {
+    org: Key,
+    role_span: (usize, usize),
+    start: usize,
+    date: Option<String>,
+}
+
+/// Reads council admissions across two sentences: returns the admission this
+/// sentence announces, and gives the people of an AMONG sentence after one
+/// their council seat.
+pub(crate) fn council_admissions(
+    row: &[Sym],
+    si: usize,
+    ctx: &Context,
+    before: Option<Admission>,
+    out: &mut Extraction,
+) -> Option<Admission> {
+    let sent = &out.doc.sentences[si];
+    if let Some(a) = before {
+        if row.iter().take(3).any(|s| s.tag == "AMONG") {
+            for s in row.iter().filter(|s| s.tag == "PER") {
+                let Some(person @ Key::Person(_)) = s.key.clone() else {
+                    continue;
+                };
+                if out
+                    .posts
+                    .iter()
+                    .any(|p| p.person == person && p.role == "council_member" && p.org == a.org)
+                {
+                    continue;
+                }
+                out.posts.push(PostClaim {
+                    person,
+                    role: "council_member".into(),
+                    role_span: a.role_span,
+                    org: a.org.clone(),
+                    status: "start".into(),
+                    date: a.date.clone(),
+                    evidence: (a.start, sent.end.min(out.doc.body_end)),
+                    rule: format!("{}.post.among_admitted", out.doc.lang.code()),
+                    acting: false,
+                    decided: true,
+                });
+            }
+        }
+    }
+    // COUNCIL INTO: "… саяси кеңесінің құрамына", "в состав политсовета".
+    let into = row.iter().position(|s| s.tag == "INTO")?;
+    let council =
+        (into.saturating_sub(1)..(into + 4).min(row.len())).find(|&k| row[k].tag == "COUNCIL")?;
+    let owner = row[..council.min(into)]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|s| matches!(s.tag.as_str(), "UNIT" | "PARTY" | "ORG" | "PARTYW"));
+    let org = match owner {
+        Some(s) if s.tag == "PARTYW" => ctx.main_party().map(Key::Party),
+        Some(s) => s.key.clone(),
+        None => row
+            .iter()
+            .skip(council + 1)
+            .take(3)
+            .find_map(|s| {
+                s.key
+                    .clone()
+                    .filter(|_| matches!(s.tag.as_str(), "UNIT" | "PARTY"))
+            })
+            .or_else(|| ctx.main_party().map(Key::Party)),
+    }?;
+    Some(Admission {
+        org,
+        role_span: (row[council].start, row[council].end),
+        start: sent.start,
+        date: row
+            .iter()
+            .find_map(|s| s.date.clone().filter(|d| d.len() == 10)),
+    })
+}
+
+/// Titles read as one role phrase (`kind: role` rules): the role symbol
+/// takes in the territory before it, whose own mention falls silent; the
+/// territory stays the role's jurisdiction. Runs after the posts were read,
+/// so that the post rules still see the place as the post's organization;
+/// returns each widened role span as (old start, end, new start).
+pub(crate) fn role_phrases(
+    row: &mut [Sym],
+    doc: &Doc,
+    rules: &[Rule],
+) -> Vec<(usize, usize, usize)> {
+    let mut widened = Vec::new();
+    for rule in rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Role && r.applies_to(doc.lang))
+    {
+        let (t, at) = tags(row);
+        let found: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = rule
+            .regex
+            .captures_iter(&t)
+            .filter_map(|c| {
+                let of = sym_range(&at, c.name("of")?);
+                let role = sym_range(&at, c.name("role")?);
+                Some((of, role))
+            })
+            .collect();
+        for (of, role) in found {
+            let Some(r) = role.clone().last() else {
+                continue;
+            };
+            if row[r].role.is_none() || row[r].silent || of.is_empty() {
+                continue;
+            }
+            let start = row[of.start].start;
+            let key = row[of.clone()]
+                .iter()
+                .find(|s| s.tag == "PLACE")
+                .and_then(|s| s.key.clone());
+            for s in &mut row[of] {
+                if s.tag == "PLACE" {
+                    s.silent = true;
+                }
+            }
+            widened.push((row[r].start, row[r].end, start));
+            row[r].start = start;
+            row[r].role_of = key;
+            row[r].rule = rule.id.clone();
+        }
+    }
+    widened
+}
+
+fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
+    row[r].iter().find_map(|s| s.key.clone())
+}
+
+/// The post rules over a built row.
+pub(crate) fn posts(
+    row: &[Sym],
+    si: usize,
+    lex: &Lexicon,
+    ctx: &Context,
+    rules: &[Rule],
+    out: &mut Extraction,
+    last_person: &mut Option<Key>,
+) {
+    let (t, at) = tags(row);
+    let sent = &out.doc.sentences[si];
+    let evidence = (sent.start, sent.end.min(out.doc.body_end));
+    let date = row.iter().find_map(|s| s.date.clone());
+    let lang = out.doc.lang;
+    let before = out.posts.len();
+    for rule in rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Post && r.applies_to(lang))
+    {
+        for c in rule.regex.captures_iter(&t) {
+            let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
+            let Some(rr) = group("role") else { continue };
+            let role_sym = &row[rr.start];
+            let Some(mut role) = role_sym.role.clone() else {
+                continue;
+            };
+            // One person (`per`), or every person of a list sharing the
+            // role (`pers`: председатели Алма Карашкызы и Болат Керей).
+            let persons: Vec<Key> = if let Some(pr) = group("pers") {
+                row[pr]
+                    .iter()
+                    .filter(|s| s.tag == "PER")
+                    .filter_map(|s| s.key.clone())
+                    .collect()
+            } else {
+                let Some(pr) = group("per") else { continue };
+                let person = match row[pr.start].tag.as_str() {
+                    "PRON" => last_person.clone(),
+                    _ => row[pr.start].key.clone(),
+                };
+                person.into_iter().collect()
+            };
+            let persons: Vec<Key> = persons
+                .into_iter()
+                .filter(|k| matches!(k, Key::Person(_)))
+                .collect();
+            if persons.is_empty() {
+                continue;
+            }
+            if group("council").is_some() && role == "member" {
+                role = "council_member".into();
+            }
+            let org_range = group("org").or(group("org2"));
+            let mut org = org_range.clone().and_then(|r| first_key(row, r));
+            if org.is_none() {
+                let lvl = org_range.clone().and_then(|r| {
+                    row[r]
+                        .iter()
+                        .find_map(|s| s.level.as_ref().map(|l| l.0.clone()))
+                });
+                org = match (role.as_str(), lvl) {
+                    ("akim", Some(l)) => ctx.place_of_level(lex, &l).map(|p| {
+                        place_key(
+                            lex,
+                            lex.places.iter().position(|x| x.id == p).unwrap(),
+                            &out.doc,
+                        )
+                    }),
+                    ("akim", None) => None,
+                    ("president" | "elbasy", _) => {
+                        let c = ctx.country(lex);
+                        c.and_then(|c| lex.places.iter().position(|x| x.id == c))
+                            .map(|p| place_key(lex, p, &out.doc))
+                    }
+                    (_, Some(_)) => None,
+                    // "председатель партии", "член Политического совета": the
+                    // party the article is about; a bare role word ("глава",
+                    // "председатель") names none.
+                    _ if org_range.is_some()
+                        || role == "council_member"
+                        || row[rr.start..(rr.end + 3).min(row.len())]
+                            .iter()
+                            .any(|s| matches!(s.tag.as_str(), "PARTYW" | "COUNCIL")) =>
+                    {
+                        ctx.main_party().map(Key::Party)
+                    }
+                    _ => None,
+                };
+            }
+            let Some(org) = org else { continue };
+            // A president of a body rather than a country heads it: FORMAT's
+            // "chair" covers the head of any body (Президент ФИФА).
+            if role == "president" && !matches!(org, Key::Place { .. }) {
+                role = "chair".into();
+            }
+            let mods: Vec<&str> = group("mod")
+                .map(|r| row[r].iter().map(|s| s.tag.as_str()).collect())
+                .unwrap_or_default();
+            let mut status = rule.status.clone();
+            let role_word = crate::text::lower(&role_sym.text);
+            if let Some((_, st)) = lex
+                .prefixes
+                .iter()
+                .find(|(p, _)| role_word.starts_with(p.as_str()))
+            {
+                status = st.clone();
+            }
+            if mods.contains(&"FORMER") {
+                status = "former".into();
+            } else if mods.contains(&"NEW") && status == "current" {
+                status = "start".into();
+            }
+            let date = if matches!(status.as_str(), "start" | "end") {
+                date.clone()
+            } else {
+                None
+            };
+            let acting =
+                group("acting").is_some() || (rr.start > 0 && row[rr.start - 1].tag == "ACTING");
+            for person in persons {
+                // One post per person and role in a sentence: the first rule that read it.
+                if out.posts[before..]
+                    .iter()
+                    .any(|p| p.person == person && p.role == role)
+                {
+                    continue;
+                }
+                out.posts.push(PostClaim {
+                    person,
+                    role: role.clone(),
+                    role_span: (role_sym.start, role_sym.end),
+                    org: org.clone(),
+                    status: status.clone(),
+                    date: date.clone(),
+                    evidence,
+                    rule: rule.id.clone(),
+                    acting,
+                    decided: rule.pattern.contains("START") || rule.pattern.contains("END"),
+                });
+            }
+        }
+    }
+}
+
+/// Entity mentions and role mentions of a built row.
+/// What a role word says it belongs to, from the words before it (past
+/// "жаңа", "бұрынғы", "и.о."): the body or place it names, or only that it
+/// names one (партия, аудан, филиал) without a key of its own.
+fn role_owner(before: &[Sym], role: &Sym) -> Owner {
+    if let Some(k) = &role.role_of {
+        return Owner::Key(k.clone());
+    }
+    let prev = before
+        .iter()
+        .rev()
+        .find(|s| !matches!(s.tag.as_str(), "NEW" | "FORMER" | "ACTING" | "RANK"));
+    match prev {
+        Some(s) => match (s.tag.as_str(), &s.key) {
+            ("UNIT" | "ORG" | "PARTY" | "PLACE", Some(k)) => Owner::Key(k.clone()),
+            ("PARTYW", _) => Owner::AnyParty,
+            ("LVL" | "BRANCH" | "HEAD" | "COUNCIL" | "UNIT" | "ORG" | "PLACE", _) => Owner::Unknown,
+            _ => Owner::None,
+        },
+        None => Owner::None,
+    }
+}
+
+pub(crate) fn collect_mentions(
+    row: &[Sym],
+    mentions: &mut Vec<Mention>,
+    roles: &mut Vec<RoleMention>,
+) {
+    for (i, s) in row.iter().enumerate() {
+        if let Some(key) = s.key.as_ref().filter(|_| !s.silent) {
+            let (start, end) = s.name_span.unwrap_or((s.start, s.end));
+            mentions.push(Mention {
+                start,
+                end,
+                key: key.clone(),
+                rule: s.rule.clone(),
+            });
+        }
+        if let Some(r) = s.role.as_ref().filter(|_| !s.silent) {
+            roles.push(RoleMention {
+                start: s.start,
+                end: s.end,
+                role: r.clone(),
+                of: s.role_of.clone(),
+                rule: s.rule.clone(),
+                holder: None,
+                owner: role_owner(&row[..i], s),
+            });
+        }
+        collect_mentions(&s.inner, mentions, roles);
+    }
+}
