@@ -369,10 +369,12 @@ pub(crate) fn tag(
                         k + 1
                     };
                     while j < e {
-                        let place =
-                            lex.gazetteer.hits_at(&views, j).into_iter().find(|x| {
-                                matches!(x.tag, Tag::Place(_)) && j + x.len <= e && x.exact
-                            });
+                        let place = lex.gazetteer.hits_at(&views, j).into_iter().find(|x| {
+                            matches!(x.tag, Tag::Place(_))
+                                && j + x.len <= e
+                                && x.depth <= 1
+                                && !x.derived
+                        });
                         let Some(ph) = place else {
                             j += 1;
                             continue;
