@@ -123,15 +123,6 @@ pub struct Conflict {
 /// Posts only one person can hold at a time.
 const SINGLE: &[&str] = &["chair", "akim", "president", "executive_secretary"];
 
-fn name(kg: &KnowledgeGraph, id: &str) -> String {
-    kg.index_of(id)
-        .map(|i| match &kg.graph[i] {
-            Node::Entity(e) => e.name.clone(),
-            n => n.id().to_string(),
-        })
-        .unwrap_or_else(|| id.to_string())
-}
-
 /// Two people holding one single-holder post over the same period (no
 /// start dates that put one after the other), and tenures whose articles
 /// give different start dates.
@@ -154,9 +145,9 @@ pub fn conflicts(kg: &KnowledgeGraph) -> Vec<Conflict> {
                 kind: "start dates".into(),
                 what: format!(
                     "{} · {} · {}",
-                    name(kg, &t.person),
+                    super::name_of(kg, &t.person),
                     t.role,
-                    name(kg, &t.org)
+                    super::name_of(kg, &t.org)
                 ),
                 claims: t
                     .claimed_starts
@@ -190,13 +181,13 @@ pub fn conflicts(kg: &KnowledgeGraph) -> Vec<Conflict> {
         }
         out.push(Conflict {
             kind: "two holders".into(),
-            what: format!("{role} · {}", name(kg, &org)),
+            what: format!("{role} · {}", super::name_of(kg, &org)),
             claims: ts
                 .iter()
                 .flat_map(|t| {
                     t.sources.iter().map(|s| {
                         (
-                            format!("{} ({})", name(kg, &t.person), t.status),
+                            format!("{} ({})", super::name_of(kg, &t.person), t.status),
                             s.doc.clone(),
                             s.published.clone(),
                             s.span.text.clone(),
