@@ -285,15 +285,9 @@ impl KnowledgeGraph {
         let mut hosts = BTreeSet::new();
         let mut unknown = false;
         for d in docs {
-            let url = self
-                .index_of(&format!("doc:{d}"))
-                .and_then(|i| match &self.graph[i] {
-                    Node::Article(a) => a.url.clone(),
-                    _ => None,
-                });
-            match url.as_deref().and_then(host) {
+            match self.outlet(d) {
                 Some(h) => {
-                    hosts.insert(h.to_string());
+                    hosts.insert(h);
                 }
                 None => unknown = true,
             }
