@@ -48,12 +48,13 @@ fn exact_words(query: &str, name: &str) -> bool {
 /// then the most mentioned.
 pub fn find(kg: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
     let mut out: Vec<(bool, usize, NodeIndex)> = Vec::new();
+    // An id that became another's still finds it.
+    let canonical = kg.identity.canonical(query);
     for (i, n) in kg.nodes() {
         if let Node::Entity(e) = n {
             let names =
                 || std::iter::once(e.name.as_str()).chain(e.names.iter().map(|(n, _)| n.as_str()));
-            // An id that became this one still finds it.
-            let by_id = e.id == query || kg.identity.canonical(query) == e.id;
+            let by_id = e.id == canonical;
             if by_id || names().any(|name| name_matches(query, name)) {
                 let exact = by_id || names().any(|name| exact_words(query, name));
                 out.push((exact, e.mentions.len(), i));
