@@ -497,11 +497,7 @@ pub fn run() -> Result<ExitCode> {
             let (p, _, kg) = open_graph(&cli)?;
             if let Some(f) = focus {
                 if lookup::find(&kg, f).is_empty() {
-                    eprintln!(
-                        "partygraph: no entity named {f:?} in {}",
-                        cli.store.display()
-                    );
-                    return Ok(ExitCode::from(1));
+                    return Ok(nothing_named(&cli, "entity", f));
                 }
             }
             if let Some(q) = party {
@@ -509,11 +505,7 @@ pub fn run() -> Result<ExitCode> {
                     .iter()
                     .any(|&i| kg.graph[i].id().starts_with("party:"))
                 {
-                    eprintln!(
-                        "partygraph: no party named {q:?} in {}",
-                        cli.store.display()
-                    );
-                    return Ok(ExitCode::from(1));
+                    return Ok(nothing_named(&cli, "party", q));
                 }
             }
             let dot = lookup::dot::render(
@@ -550,11 +542,7 @@ pub fn run() -> Result<ExitCode> {
                 let id = kg.graph[i].id();
                 !id.starts_with("person:") && !id.starts_with("place:")
             }) else {
-                eprintln!(
-                    "partygraph: no party or organization named {org:?} in {}",
-                    cli.store.display()
-                );
-                return Ok(ExitCode::from(1));
+                return Ok(nothing_named(&cli, "party or organization", org));
             };
             let t =
                 lookup::views::posts(&kg, &p.lex, o, as_of.as_deref(), role.as_deref(), lang(*l));
@@ -592,12 +580,7 @@ pub fn run() -> Result<ExitCode> {
                 ("place", place, places.as_ref().is_some_and(Vec::is_empty)),
             ];
             if let Some((what, q, _)) = missing.iter().find(|m| m.2) {
-                eprintln!(
-                    "partygraph: no {what} named {:?} in {}",
-                    q.as_deref().unwrap_or_default(),
-                    cli.store.display()
-                );
-                return Ok(ExitCode::from(1));
+                return Ok(nothing_named(&cli, what, q.as_deref().unwrap_or_default()));
             }
             let f = lookup::views::EventFilter {
                 orgs,
