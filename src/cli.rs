@@ -50,8 +50,23 @@ struct Cli {
     /// the seeds' curation.toml; may be given more than once.
     #[arg(long, global = true, value_name = "FILE")]
     curation: Vec<PathBuf>,
+    /// Wait up to this many seconds while another process writes the store
+    /// (or, for `ingest`, reads or writes it) instead of stopping at once.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 0)]
+    wait: u64,
     #[command(subcommand)]
     command: Command,
+}
+
+impl Cli {
+    fn wait(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.wait)
+    }
+
+    /// The store, read-only, for lookups and queries.
+    fn read_store(&self) -> Result<GraphStore> {
+        Ok(GraphStore::open_for_reading(&self.store, self.wait())?)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -100,17 +115,61 @@ fn lang(l: Option<LangArg>) -> lookup::views::Lang {
     }))
 }
 
-/// A date as YYYY-MM-DD (or YYYY, YYYY-MM).
+/// A date as YYYY-MM-DD (or YYYY, YYYY-MM), checked against the calendar.
 fn date_arg(s: &str) -> std::result::Result<String, String> {
-    let ok = s.len() >= 4
-        && s.chars().all(|c| c.is_ascii_digit() || c == '-')
-        && s.split('-').count() <= 3
-        && s.split('-').all(|p| !p.is_empty());
-    if ok {
+    if calendar_date(s) {
         Ok(s.to_string())
     } else {
-        Err(format!("{s:?} is not a date like 2025-11-14"))
+        Err(format!(
+            "{s:?} is not a date like 2025-11-14 (or 2025-11, or 2025)"
+        ))
     }
+}
+
+/// YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day.
+fn calendar_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let Some(year) = parts.first().and_then(|y| num(y, 4)) else {
+        return false;
+    };
+    let month = match parts.get(1) {
+        None => return parts.len() == 1,
+        Some(m) => match num(m, 2) {
+            Some(m @ 1..=12) => m,
+            _ => return false,
+        },
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    match parts.get(2) {
+        None => parts.len() == 2,
+        Some(d) => parts.len() == 3 && matches!(num(d, 2), Some(d) if (1..=days).contains(&d)),
+    }
+}
+
+/// An event type of the graph, in any letter case.
+fn event_type_arg(s: &str) -> std::result::Result<String, String> {
+    use partygraph::lexicon::gazetteer::EVENT_TYPES;
+    EVENT_TYPES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(s))
+        .map(|t| t.to_string())
+        .ok_or_else(|| {
+            format!(
+                "{s:?} is not an event type: one of {}",
+                EVENT_TYPES.join(", ")
+            )
+        })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -162,7 +221,9 @@ A bad input is reported with its file (and line) and skipped; the others are sto
     },
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the store.
     #[command(
-        after_help = "The default graph is the union of all graphs; the prefixes pg:, id:, org:, prov:, \
+        after_help = "Results stream as they are found. Updates (INSERT, DELETE, DROP, ...) are refused: the store changes only \
+through `partygraph ingest`.\n\
+The default graph is the union of all graphs; the prefixes pg:, id:, org:, prov:, \
 oa:, skos:, schema:, time:, rdf:, rdfs:, xsd:, owl: and dct: are declared.\n\
 Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role ?r . ?p schema:name ?who . ?r skos:notation ?role }'"
     )]
@@ -175,6 +236,9 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ResultFormat,
+        /// Stop the query after this many seconds (0: no limit).
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        timeout: u64,
     },
     /// Write the whole store as RDF (sorted, so the same graph gives the same bytes).
     Export {
@@ -263,7 +327,7 @@ Example: partygraph query 'SELECT ?who ?role WHERE { ?t org:member ?p ; org:role
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         to: Option<String>,
         /// Conference, Congress, CouncilSession, Meeting, Visit, Registration, Founding, Renaming, Merger.
-        #[arg(long = "type", value_name = "TYPE")]
+        #[arg(long = "type", value_name = "TYPE", value_parser = event_type_arg)]
         ty: Option<String>,
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
@@ -337,7 +401,7 @@ fn pipeline(cli: &Cli) -> Result<Pipeline> {
 /// The seeds, the store and the graph built from it, for the lookups.
 fn open_graph(cli: &Cli) -> Result<(Pipeline, GraphStore, partygraph::graph::KnowledgeGraph)> {
     let p = pipeline(cli)?;
-    let store = GraphStore::open_existing(&cli.store)?;
+    let store = cli.read_store()?;
     let kg = store.knowledge_graph(&p.lex)?;
     Ok((p, store, kg))
 }
@@ -453,6 +517,7 @@ pub fn run() -> Result<ExitCode> {
             sparql,
             file,
             format,
+            timeout,
         } => {
             let q = match (sparql, file) {
                 (Some(q), _) => q.clone(),
@@ -460,9 +525,10 @@ pub fn run() -> Result<ExitCode> {
                     .with_context(|| format!("reading {}", f.display()))?,
                 _ => unreachable!("clap requires one"),
             };
-            let store = GraphStore::open_existing(&cli.store)?;
+            let store = cli.read_store()?;
             let mut out = output(&None)?;
-            partygraph::store::query::run(&store, &q, *format, &mut out)?;
+            let limit = (*timeout > 0).then(|| std::time::Duration::from_secs(*timeout));
+            partygraph::store::query::run_with_timeout(&store, &q, *format, limit, &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -478,7 +544,7 @@ pub fn run() -> Result<ExitCode> {
                 },
                 ExportFormat::Rdfxml => RdfFormat::RdfXml,
             };
-            let store = GraphStore::open_existing(&cli.store)?;
+            let store = cli.read_store()?;
             let mut out = output(o)?;
             store.export(f, &mut out)?;
             out.flush()?;
@@ -740,6 +806,8 @@ pub fn run() -> Result<ExitCode> {
 
 fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let p = pipeline(cli)?;
+    // The store first: a store another process holds is said before any work.
+    let store = GraphStore::open_for_writing(&cli.store, cli.wait())?;
     let files = partygraph::input::expand(paths);
     let pb = progress(files.len() as u64);
     let results = p.run_paths(paths, &|| pb.inc(1));
@@ -755,7 +823,6 @@ fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
             }
         }
     }
-    let store = GraphStore::open(&cli.store)?;
     let summary = store.ingest(&ok, &p.lex)?;
     let ids: Vec<String> = ok.iter().map(|a| a.doc.clone()).collect();
     if let Err(e) = store.record_build(&ids) {

@@ -5,7 +5,10 @@ mod bench;
 mod cli;
 
 // Extraction allocates many small strings on every thread; mimalloc keeps
-// that from becoming the bottleneck when articles run in parallel.
+// that from becoming the bottleneck when articles run in parallel. It
+// replaces malloc for the whole process ("override"), RocksDB's C++ included:
+// RocksDB hands error messages it allocated to Rust to free, and one
+// allocator on both sides is what makes that safe.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -22,6 +25,12 @@ fn main() -> std::process::ExitCode {
             }) =>
         {
             std::process::ExitCode::SUCCESS
+        }
+        // The store could not be used (missing, busy, not writable, disk
+        // full): the command was right, the moment or the place was not.
+        Err(e) if e.downcast_ref::<partygraph::store::StoreError>().is_some() => {
+            eprintln!("partygraph: error: {e:#}");
+            std::process::ExitCode::from(1)
         }
         Err(e) => {
             eprintln!("partygraph: error: {e:#}");

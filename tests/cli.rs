@@ -309,7 +309,7 @@ fn query_formats_and_errors() {
         table
     );
     let missing = pg(&dir.path().join("nowhere"), &["query", q]);
-    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(missing.status.code(), Some(1));
     assert!(
         stderr(&missing).contains("no store at"),
         "{}",

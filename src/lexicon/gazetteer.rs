@@ -194,18 +194,7 @@ impl Gazetteer {
                     return Err(row.error(format!("match must be exact or inflected, not {mode:?}")))
                 }
             };
-            const TYPES: [&str; 9] = [
-                "Conference",
-                "Congress",
-                "CouncilSession",
-                "Meeting",
-                "Visit",
-                "Registration",
-                "Founding",
-                "Renaming",
-                "Merger",
-            ];
-            if !TYPES.contains(&ty) {
+            if !EVENT_TYPES.contains(&ty) {
                 return Err(row.error(format!("unknown event type {ty:?}")));
             }
             g.add(morph, words, Tag::Event(ty.into()));
@@ -340,3 +329,16 @@ impl Gazetteer {
         self.firsts.contains(word)
     }
 }
+
+/// The event types of `events.tsv`, as the graph and the CLI name them.
+pub const EVENT_TYPES: [&str; 9] = [
+    "Conference",
+    "Congress",
+    "CouncilSession",
+    "Meeting",
+    "Visit",
+    "Registration",
+    "Founding",
+    "Renaming",
+    "Merger",
+];

@@ -1,9 +1,18 @@
-//! The embedded on-disk store (Oxigraph on RocksDB). Ingesting an article
-//! replaces its named graph in one transaction with the merged knowledge
-//! graph rebuilt from every article the store holds, so ingesting the same
-//! article twice changes nothing and a failed input leaves the store as it was.
+//! The embedded on-disk store (Oxigraph on RocksDB). An ingest is one
+//! transaction: the articles' named graphs, the merged knowledge graph
+//! rebuilt from every article the store holds, the reference and schema
+//! graphs are committed together or not at all, so a crash, a full disk or
+//! a killed process leaves the store as it was before the ingest or as it is
+//! after it, never a mix. Ingesting the same article twice changes nothing.
+//!
+//! One process writes at a time and readers wait for it (see [`lock`]);
+//! readers open the store read-only.
 
+pub mod lock;
 pub mod query;
+
+use lock::{LockError, StoreLock};
+use std::time::Duration;
 
 use crate::graph::KnowledgeGraph;
 use crate::lexicon::Lexicon;
@@ -20,7 +29,21 @@ pub enum StoreError {
         "no store at {0}: build one with `partygraph ingest PATH...` (or name it with --store)"
     )]
     Missing(PathBuf),
-    #[error("store {path}: {source}")]
+    #[error("{0} is a file, not a store folder: name a folder with --store")]
+    NotAFolder(PathBuf),
+    #[error("{0} holds other files and is not a partygraph store: name an empty or new folder with --store")]
+    NotAStore(PathBuf),
+    #[error("store {path} is in use by another process{}; try again when it is done, or give --wait SECONDS", holder.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    Busy {
+        path: PathBuf,
+        holder: Option<String>,
+    },
+    #[error("store {path} cannot be written: {source}")]
+    NotWritable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("store {path}: {}{}", storage_message(source), full_disk_hint(source))]
     Storage {
         path: PathBuf,
         source: oxigraph::store::StorageError,
@@ -31,12 +54,67 @@ pub enum StoreError {
     Other(String),
 }
 
+fn lock_error(path: &Path, e: LockError) -> StoreError {
+    match e {
+        LockError::Busy { holder } => StoreError::Busy {
+            path: path.into(),
+            holder,
+        },
+        LockError::Io(source) => StoreError::NotWritable {
+            path: path.into(),
+            source,
+        },
+    }
+}
+
+/// A folder RocksDB has made a store of.
+fn is_store(path: &Path) -> bool {
+    path.join("CURRENT").is_file()
+}
+
+/// A folder with nothing in it but what partygraph itself leaves (the lock
+/// file, the record of ingests).
+fn is_empty_folder(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut entries| {
+        entries.all(|e| {
+            e.is_ok_and(|e| {
+                let n = e.file_name();
+                n == lock::LOCK_FILE || n == "builds.json"
+            })
+        })
+    })
+}
+
+/// RocksDB's message, once: its errors often repeat their cause after a colon.
+fn storage_message(e: &oxigraph::store::StorageError) -> String {
+    let t = e.to_string();
+    let n = t.len();
+    if n > 2 && (n - 2).is_multiple_of(2) {
+        let half = (n - 2) / 2;
+        if t.is_char_boundary(half) && &t[half..half + 2] == ": " && t[..half] == t[half + 2..] {
+            return t[..half].to_string();
+        }
+    }
+    t
+}
+
+fn full_disk_hint(e: &oxigraph::store::StorageError) -> &'static str {
+    let t = e.to_string().to_lowercase();
+    if t.contains("no space") || t.contains("file too large") || t.contains("quota") {
+        " (the disk is full: nothing of this ingest was stored; free some space and ingest again)"
+    } else {
+        ""
+    }
+}
+
 /// The default store folder, unless --store or PARTYGRAPH_STORE says otherwise.
 pub const DEFAULT_STORE: &str = "partygraph.db";
 
 pub struct GraphStore {
     pub store: Store,
     pub path: PathBuf,
+    /// Held while the store is open: exclusive for a writer, shared for readers.
+    _lock: StoreLock,
 }
 
 /// What an ingest changed.
@@ -51,8 +129,39 @@ pub struct IngestSummary {
 }
 
 impl GraphStore {
-    /// Opens the store for writing, creating it if needed.
+    /// Opens the store for writing, creating it if needed, without waiting
+    /// for another process that uses it.
     pub fn open(path: &Path) -> Result<GraphStore, StoreError> {
+        Self::open_for_writing(path, Duration::ZERO)
+    }
+
+    /// Opens the store for writing, creating it if needed; waits up to `wait`
+    /// while another process reads or writes it. The folder must be new,
+    /// empty or a store already.
+    pub fn open_for_writing(path: &Path, wait: Duration) -> Result<GraphStore, StoreError> {
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_dir() => return Err(StoreError::NotAFolder(path.into())),
+            Ok(_) if !is_store(path) && !is_empty_folder(path) => {
+                return Err(StoreError::NotAStore(path.into()))
+            }
+            Ok(_) => {}
+            Err(_) => std::fs::create_dir_all(path).map_err(|e| StoreError::NotWritable {
+                path: path.into(),
+                source: e,
+            })?,
+        }
+        let lock = StoreLock::write(path, wait).map_err(|e| lock_error(path, e))?;
+        // Files a bulk load left behind when it was stopped before they were
+        // taken in belong to no one now.
+        if let Ok(entries) = std::fs::read_dir(path) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with("bulk-") && name.ends_with(".sst") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
         let store = Store::open(path).map_err(|e| StoreError::Storage {
             path: path.into(),
             source: e,
@@ -60,6 +169,34 @@ impl GraphStore {
         Ok(GraphStore {
             store,
             path: path.into(),
+            _lock: lock,
+        })
+    }
+
+    /// Opens an existing store for reading, without waiting for a writer.
+    pub fn open_existing(path: &Path) -> Result<GraphStore, StoreError> {
+        Self::open_for_reading(path, Duration::ZERO)
+    }
+
+    /// Opens an existing store read-only; waits up to `wait` while another
+    /// process writes it, so what is read is a whole ingest's result. Works
+    /// on a store in a read-only folder too.
+    pub fn open_for_reading(path: &Path, wait: Duration) -> Result<GraphStore, StoreError> {
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_dir() => return Err(StoreError::NotAFolder(path.into())),
+            Ok(_) if is_store(path) => {}
+            Ok(_) if !is_empty_folder(path) => return Err(StoreError::NotAStore(path.into())),
+            _ => return Err(StoreError::Missing(path.into())),
+        }
+        let lock = StoreLock::read(path, wait).map_err(|e| lock_error(path, e))?;
+        let store = Store::open_read_only(path).map_err(|e| StoreError::Storage {
+            path: path.into(),
+            source: e,
+        })?;
+        Ok(GraphStore {
+            store,
+            path: path.into(),
+            _lock: lock,
         })
     }
 
@@ -74,7 +211,10 @@ impl GraphStore {
         let mut ids = articles.to_vec();
         ids.sort();
         builds.push(ids);
-        std::fs::write(&path, serde_json::to_string(&builds)?)
+        // Written beside and renamed over, so a crash leaves the old record or the new one.
+        let tmp = self.path.join("builds.json.tmp");
+        std::fs::write(&tmp, serde_json::to_string(&builds)?)?;
+        std::fs::rename(&tmp, &path)
     }
 
     /// The articles of the last ingest, if one was recorded.
@@ -82,14 +222,6 @@ impl GraphStore {
         let t = std::fs::read_to_string(self.path.join("builds.json")).ok()?;
         let builds: Vec<Vec<String>> = serde_json::from_str(&t).ok()?;
         builds.last().cloned()
-    }
-
-    /// Opens an existing store.
-    pub fn open_existing(path: &Path) -> Result<GraphStore, StoreError> {
-        if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing(path.into()));
-        }
-        Self::open(path)
     }
 
     fn err(&self, e: oxigraph::store::StorageError) -> StoreError {
@@ -137,38 +269,17 @@ impl GraphStore {
             .collect();
         all.extend(articles.iter().cloned());
         let kg = KnowledgeGraph::build(&all, lex);
-        // Articles the store does not hold yet go in through the bulk loader,
-        // which is several times faster; if the run stops before the
-        // transaction below, the next ingest rebuilds the merged graph from
-        // every stored article. Articles it holds are replaced in the transaction.
-        let mut fresh = Vec::new();
-        let mut replaced = Vec::new();
-        for a in articles {
-            let g = NamedNode::new_unchecked(vocab::graph_doc(&a.doc));
-            if self
-                .store
-                .contains_named_graph(g.as_ref())
-                .map_err(|e| self.err(e))?
-            {
-                replaced.push(a);
-            } else {
-                fresh.extend(rdf::article(a));
-            }
-        }
-        if !fresh.is_empty() {
-            let mut loader = self.store.bulk_loader();
-            loader.load_quads(fresh).map_err(|e| self.err(e))?;
-            loader.commit().map_err(|e| self.err(e))?;
-        }
+        // Everything in one transaction: the store holds all of this ingest
+        // or none of it, whatever stops the process.
         let mut tx = self.store.start_transaction().map_err(|e| self.err(e))?;
-        for a in replaced {
+        for a in articles {
             let g = NamedNode::new_unchecked(vocab::graph_doc(&a.doc));
             tx.clear_graph(g.as_ref()).map_err(|e| self.err(e))?;
             tx.extend(rdf::article(a).iter());
         }
-        let kg_quads = rdf::knowledge(&kg);
         let kgn = NamedNode::new_unchecked(vocab::graph_kg());
         tx.clear_graph(kgn.as_ref()).map_err(|e| self.err(e))?;
+        tx.extend(rdf::knowledge(&kg).iter());
         let refn = NamedNode::new_unchecked(vocab::graph_reference());
         tx.clear_graph(refn.as_ref()).map_err(|e| self.err(e))?;
         tx.extend(rdf::reference(lex).iter());
@@ -178,12 +289,6 @@ impl GraphStore {
             tx.insert(&q);
         }
         tx.commit().map_err(|e| self.err(e))?;
-        // The merged graph is derived from the stored articles: it goes in
-        // through the bulk loader, and should this stop halfway, the next
-        // ingest (or any lookup, which rebuilds it from the articles) has it whole.
-        let mut loader = self.store.bulk_loader();
-        loader.load_quads(kg_quads).map_err(|e| self.err(e))?;
-        loader.commit().map_err(|e| self.err(e))?;
         let summary = IngestSummary {
             articles: articles.len(),
             articles_in_store: all.len(),
