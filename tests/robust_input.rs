@@ -112,7 +112,10 @@ fn the_same_stem_in_two_folders_gives_two_ids_whatever_the_order() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.starts_with("ingested 2 articles") && out.contains("(2 in store)"), "{out}");
+    assert!(
+        out.starts_with("ingested 2 articles") && out.contains("(2 in store)"),
+        "{out}"
+    );
     assert!(stderr(&o).contains("\"A-same\""), "{}", stderr(&o));
     // A plain stem keeps its id: the seeds' ids do not change.
     let seeds = input::read_all(&[PathBuf::from("seeds/articles")]);
@@ -162,7 +165,12 @@ fn a_file_name_that_is_not_utf8_gives_an_escaped_id() {
     assert_eq!(ok_ids(&r.articles), ["bad%FFname"]);
     let o = pg_within(
         Duration::from_secs(120),
-        &["extract".as_ref(), "--format".as_ref(), "json".as_ref(), path.as_os_str()],
+        &[
+            "extract".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            path.as_os_str(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(docs(&o), ["bad%FFname"]);
@@ -183,14 +191,23 @@ fn every_accepted_id_is_a_valid_iri_and_the_others_name_their_line() {
     assert!(errs[7].contains("U+000A"), "{}", errs[7]);
     assert_eq!(
         ok_ids(&r),
-        ["статья 1", "padded", "a%b", "x?y#z", "<tag>", "2025/01/x", "a:b", "42"]
+        [
+            "статья 1",
+            "padded",
+            "a%b",
+            "x?y#z",
+            "<tag>",
+            "2025/01/x",
+            "a:b",
+            "42"
+        ]
     );
     for id in ok_ids(&r) {
-        for iri in [
-            vocab::graph_doc(id),
-            vocab::iri(&format!("doc:{id}")),
-        ] {
-            assert!(oxigraph::model::NamedNode::new(&iri).is_ok(), "{id:?}: {iri}");
+        for iri in [vocab::graph_doc(id), vocab::iri(&format!("doc:{id}"))] {
+            assert!(
+                oxigraph::model::NamedNode::new(&iri).is_ok(),
+                "{id:?}: {iri}"
+            );
             let path = &iri[vocab::BASE.len()..];
             assert!(
                 path.split('/').all(|s| !matches!(s, "" | "." | "..")),
@@ -235,11 +252,12 @@ fn an_entry_that_cannot_be_examined_is_an_error_naming_it() {
     let expected = format!("{}: cannot examine", dir.path().join("loop.txt").display());
     assert!(stderr(&o).contains(&expected), "{}", stderr(&o));
     assert_eq!(docs(&o), ["a"]);
-    // A link to a folder above does not walk forever.
+    // A link back to the folder itself is not walked again and again.
     std::fs::remove_file(dir.path().join("loop.txt")).unwrap();
-    std::os::unix::fs::symlink("..", dir.path().join("up")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("again")).unwrap();
     let r = input::read_all(&[dir.path().to_path_buf()]);
-    assert!(ok_ids(&r.articles).contains(&"a"));
+    assert_eq!(ok_ids(&r.articles), ["a"]);
+    assert!(errors(&r.articles).is_empty(), "{:?}", errors(&r.articles));
 }
 
 #[test]
@@ -279,7 +297,10 @@ fn fifos_and_sockets_are_skipped_with_a_message_not_waited_on() {
             "{err}"
         );
         assert!(
-            err.contains(&format!("{}: not a regular file (a socket)", socket.display())),
+            err.contains(&format!(
+                "{}: not a regular file (a socket)",
+                socket.display()
+            )),
             "{err}"
         );
         assert_eq!(docs(&o), ["a"]);
@@ -293,7 +314,12 @@ fn fifos_and_sockets_are_skipped_with_a_message_not_waited_on() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(RU.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(RU.as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(docs(&o), ["<stdin>"]);
 }
@@ -317,12 +343,27 @@ fn utf16_files_with_a_byte_order_mark_are_decoded() {
 #[test]
 fn iso_dates_are_calendar_dates() {
     use partygraph::lexicon::is_iso_date;
-    for good in ["2024-02-29", "2000-02-29", "2025-12-31", "2025-01-01", "0001-01-01"] {
+    for good in [
+        "2024-02-29",
+        "2000-02-29",
+        "2025-12-31",
+        "2025-01-01",
+        "0001-01-01",
+    ] {
         assert!(is_iso_date(good), "{good}");
     }
     for bad in [
-        "2025-13-45", "2025-02-29", "1900-02-29", "2025-04-31", "2025-00-10", "2025-01-00",
-        "0000-01-01", "2025-1-01", "2025/01/01", "2025-01-011", "20250101xx",
+        "2025-13-45",
+        "2025-02-29",
+        "1900-02-29",
+        "2025-04-31",
+        "2025-00-10",
+        "2025-01-00",
+        "0000-01-01",
+        "2025-1-01",
+        "2025/01/01",
+        "2025-01-011",
+        "20250101xx",
     ] {
         assert!(!is_iso_date(bad), "{bad}");
     }
@@ -351,7 +392,11 @@ fn a_published_value_that_is_not_a_date_is_an_error_of_its_line() {
         lines,
         [3, 4, 5, 6].map(|n| format!("tests/fixtures/robust/dates.jsonl:{n}"))
     );
-    assert!(errs[0].contains("\"2025-13-45\": not a calendar date"), "{}", errs[0]);
+    assert!(
+        errs[0].contains("\"2025-13-45\": not a calendar date"),
+        "{}",
+        errs[0]
+    );
 }
 
 #[test]
@@ -367,9 +412,18 @@ fn an_html_date_that_is_not_a_date_is_a_warning_naming_the_file() {
         "{:?}",
         a.warnings
     );
-    let o = pg(&["extract", "--format", "json", "tests/fixtures/robust/bad-meta-date.html"]);
+    let o = pg(&[
+        "extract",
+        "--format",
+        "json",
+        "tests/fixtures/robust/bad-meta-date.html",
+    ]);
     assert!(o.status.success());
-    assert!(stderr(&o).contains("bad-meta-date.html: warning:"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad-meta-date.html: warning:"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -435,6 +489,7 @@ fn a_50_mb_line_is_read_in_linear_time() {
         let start = Instant::now();
         let r = input::read(&p);
         let took = start.elapsed();
+        eprintln!("{}: read in {took:?}", p.display());
         assert_eq!(r[0].as_ref().unwrap().text.len(), line.len());
         // One pass takes well under a second; quadratic work would take hours.
         assert!(took < Duration::from_secs(10), "{}: {took:?}", p.display());

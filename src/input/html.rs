@@ -36,7 +36,11 @@ pub const MAX_DEPTH: usize = 20_000;
 
 pub fn article(html: &str, id: &str, name: &Path) -> Result<Article, InputError> {
     if let Some(at) = too_deep(html.as_bytes(), MAX_DEPTH) {
-        let line = html.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = html.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         return Err(InputError::new(
             name,
             Some(line),
@@ -187,7 +191,10 @@ fn too_deep(b: &[u8], max: usize) -> Option<usize> {
             .iter()
             .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b':'))
             .count();
-        let end = b[start..].iter().position(|&c| c == b'>').map(|p| start + p);
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map(|p| start + p);
         let Some(end) = end else { break };
         i = end + 1;
         if len == 0 || !b[start].is_ascii_alphabetic() {
@@ -230,7 +237,11 @@ mod tests {
         assert_eq!(too_deep(closed.as_bytes(), 20), None);
         let flat = "<p>a<li>b<br><img src=x><hr/>".repeat(100);
         assert_eq!(too_deep(flat.as_bytes(), 20), None);
-        let raw = format!("<script>{}</script><!-- {} -->", "<div>".repeat(50), "<b>".repeat(50));
+        let raw = format!(
+            "<script>{}</script><!-- {} -->",
+            "<div>".repeat(50),
+            "<b>".repeat(50)
+        );
         assert_eq!(too_deep(raw.as_bytes(), 20), None);
     }
 
@@ -241,6 +252,9 @@ mod tests {
         assert_eq!(a.text, "deep text");
         let page = format!("<body>{}x</body>", "<div>".repeat(MAX_DEPTH + 1));
         let e = article(&page, "d", Path::new("d.html")).unwrap_err();
-        assert!(e.to_string().starts_with("d.html:1: HTML nested more than"), "{e}");
+        assert!(
+            e.to_string().starts_with("d.html:1: HTML nested more than"),
+            "{e}"
+        );
     }
 }

@@ -14,7 +14,7 @@
 //!   both places; the first is kept.
 
 use super::{Article, InputError};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// The longest id accepted, in characters.
@@ -68,7 +68,8 @@ pub(super) fn check(id: &str) -> Result<String, String> {
 /// note for each group. Files given twice (the same path) are not told
 /// apart here: the second is a repeated id.
 pub(super) fn qualified(files: &[(usize, PathBuf)]) -> (HashMap<usize, String>, Vec<String>) {
-    let mut by_stem: HashMap<String, Vec<(usize, &PathBuf, PathBuf)>> = HashMap::new();
+    // (index, path as given, path normalized) by stem, in stem order.
+    let mut by_stem: BTreeMap<String, Vec<(usize, &PathBuf, PathBuf)>> = BTreeMap::new();
     for (i, p) in files {
         by_stem
             .entry(stem_id(p))
@@ -78,9 +79,7 @@ pub(super) fn qualified(files: &[(usize, PathBuf)]) -> (HashMap<usize, String>, 
     let mut ids = HashMap::new();
     let mut notes = Vec::new();
     let taken: HashSet<&String> = by_stem.keys().collect();
-    let mut groups: Vec<(&String, &Vec<(usize, &PathBuf, PathBuf)>)> = by_stem.iter().collect();
-    groups.sort();
-    for (stem, group) in groups {
+    for (stem, group) in &by_stem {
         let distinct: HashSet<&PathBuf> = group.iter().map(|(_, _, p)| p).collect();
         if distinct.len() < 2 {
             continue;
@@ -207,7 +206,9 @@ mod tests {
         assert_eq!(check("  a b ").unwrap(), "a b");
         assert_eq!(check("2025/01/x").unwrap(), "2025/01/x");
         assert_eq!(check("статья 1").unwrap(), "статья 1");
-        for bad in ["", "  ", "/", "..", "../../x", "a//b", "a/", "a\0b", "a\nb", "\t"] {
+        for bad in [
+            "", "  ", "/", "..", "../../x", "a//b", "a/", "a\0b", "a\nb", "\t",
+        ] {
             assert!(check(bad).is_err(), "{bad:?} was accepted");
         }
         assert!(check(&"x".repeat(MAX_ID_CHARS + 1)).is_err());

@@ -211,11 +211,7 @@ fn read_document(
 /// A text's first non-empty line `date SOMETHING` must give a calendar
 /// date (`date 2025-11-14`, what may follow the date aside).
 fn date_line(text: &str, name: &Path) -> Result<(), InputError> {
-    let Some((i, line)) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| !l.trim().is_empty())
-    else {
+    let Some((i, line)) = text.lines().enumerate().find(|(_, l)| !l.trim().is_empty()) else {
         return Ok(());
     };
     let line = line.trim();
@@ -316,7 +312,11 @@ fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError
         Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
         Some(serde_json::Value::String(s)) => Some(
             date_value(&s)
-                .ok_or_else(|| err(format!("\"published\" is {s:?}: not a calendar date (YYYY-MM-DD)")))?
+                .ok_or_else(|| {
+                    err(format!(
+                        "\"published\" is {s:?}: not a calendar date (YYYY-MM-DD)"
+                    ))
+                })?
                 .to_string(),
         ),
         Some(other) => {
