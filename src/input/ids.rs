@@ -52,7 +52,7 @@ pub(super) fn check(id: &str) -> Result<String, String> {
         .find(|&c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
     {
         return Err(format!(
-            "id {id:?} holds the control character U+{:04X}",
+            "id {id:?} holds U+{:04X} (a control character or line separator)",
             c as u32
         ));
     }
