@@ -45,18 +45,20 @@ impl Pipeline {
 
     /// Reads and processes inputs in parallel, keeping their order. Each item
     /// is an article's result or the error of an input that could not be read.
+    /// Ids are unique across the run (see [`input::read_all`]); its notes go
+    /// to standard error.
     pub fn run_paths(
         &self,
         paths: &[PathBuf],
         on_done: &(dyn Fn() + Sync),
     ) -> Vec<Result<Resolved, InputError>> {
-        let files = input::expand(paths);
-        files
+        let inputs = input::read_all(paths);
+        for note in &inputs.notes {
+            eprintln!("partygraph: {note}");
+        }
+        inputs
+            .articles
             .into_par_iter()
-            .flat_map_iter(|f| match f {
-                Err(e) => vec![Err(e)],
-                Ok(p) => input::read(&p),
-            })
             .map(|a| {
                 let r = a.map(|a| self.run(&a));
                 on_done();

@@ -28,15 +28,32 @@ const BLOCK: &[&str] = &[
     "time",
 ];
 
-pub fn article(html: &str, stem: &str, name: &Path) -> Result<Article, InputError> {
+/// The deepest nesting of elements read. The HTML parser looks down its
+/// stack of open elements at each new block (as the HTML standard says), so
+/// its time grows with the square of the depth: 20,000 takes a fraction of a
+/// second, 100,000 many seconds. Real pages stay below a few hundred.
+pub const MAX_DEPTH: usize = 20_000;
+
+pub fn article(html: &str, id: &str, name: &Path) -> Result<Article, InputError> {
+    if let Some(at) = too_deep(html.as_bytes(), MAX_DEPTH) {
+        let line = html.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        return Err(InputError::new(
+            name,
+            Some(line),
+            format!("HTML nested more than {MAX_DEPTH} elements deep: not read"),
+        ));
+    }
     let doc = Html::parse_document(html);
     let sel = |s: &str| Selector::parse(s).expect("static selector");
     let root = ["article", "main", "body"]
         .iter()
         .find_map(|s| doc.select(&sel(s)).next())
         .ok_or_else(|| InputError::new(name, None, "HTML without a body"))?;
-    let mut text = String::new();
-    collect(root, &mut text);
+    let text = collect(root);
     let text: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -53,59 +70,150 @@ pub fn article(html: &str, stem: &str, name: &Path) -> Result<Article, InputErro
         .select(&sel("title"))
         .next()
         .map(|t| t.text().collect::<String>().trim().to_string());
-    let published = doc
-        .select(&sel(
-            "meta[property='article:published_time'], meta[name='date'], time[datetime]",
-        ))
-        .find_map(|e| {
-            e.value()
-                .attr("content")
-                .or(e.value().attr("datetime"))
-                .map(String::from)
-        })
-        .and_then(|d| {
-            d.get(..10)
-                .filter(|d| crate::lexicon::is_iso_date(d))
-                .map(String::from)
-        });
+    let (published, warnings) = published(&doc, name);
     let url = doc
         .select(&sel("link[rel='canonical']"))
         .next()
         .and_then(|e| e.value().attr("href"))
         .map(String::from);
     Ok(Article {
-        id: stem.to_string(),
+        id: id.to_string(),
         text: text.join("\n"),
         url,
         title,
         published,
         source: name.display().to_string(),
+        warnings,
     })
 }
 
-fn collect(el: ElementRef, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
+/// The first date the page gives for itself, in document order: a meta tag
+/// (`article:published_time`, `date`) or a `<time datetime>`. A meta tag
+/// whose value is not a date is a warning; a `<time>` that is not one (a
+/// time of day, a month) is passed over.
+fn published(doc: &Html, name: &Path) -> (Option<String>, Vec<String>) {
+    let sel = Selector::parse(
+        "meta[property='article:published_time'], meta[name='date'], time[datetime]",
+    )
+    .expect("static selector");
+    let mut warnings = Vec::new();
+    for e in doc.select(&sel) {
+        let meta = e.value().name() == "meta";
+        let Some(value) = e.value().attr(if meta { "content" } else { "datetime" }) else {
+            continue;
+        };
+        if let Some(d) = super::date_value(value) {
+            return (Some(d.to_string()), warnings);
+        }
+        if meta {
+            let shown: String = value.chars().take(40).collect();
+            warnings.push(format!(
+                "{}: warning: the page's date {shown:?} is not a calendar date (YYYY-MM-DD): not used",
+                name.display()
+            ));
+        }
+    }
+    (None, warnings)
+}
+
+/// The text under `root`, one line per block element. Iterative: a page of
+/// 100,000 nested elements needs no deeper stack than a flat one.
+fn collect(root: ElementRef) -> String {
+    let mut out = String::new();
+    // (node, leaving): a block element is pushed again to close its line.
+    let mut stack = Vec::new();
+    macro_rules! push_children {
+        ($node:expr) => {{
+            let mut child = $node.last_child();
+            while let Some(c) = child {
+                stack.push((c, false));
+                child = c.prev_sibling();
+            }
+        }};
+    }
+    push_children!(root);
+    while let Some((node, leaving)) = stack.pop() {
+        if leaving {
+            out.push('\n');
+            continue;
+        }
+        match node.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
                 let tag = e.name();
                 if SKIP.contains(&tag) {
                     continue;
                 }
-                let block = BLOCK.contains(&tag);
-                if block {
+                if BLOCK.contains(&tag) {
                     out.push('\n');
+                    stack.push((node, true));
                 }
-                if let Some(c) = ElementRef::wrap(child) {
-                    collect(c, out);
-                }
-                if block {
-                    out.push('\n');
-                }
+                push_children!(node);
             }
             _ => {}
         }
     }
+    out
+}
+
+/// Elements that close themselves, or that the next of their kind closes:
+/// they do not deepen the page.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt",
+    "rp", "tbody", "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+/// Elements whose content is text up to their end tag.
+const RAW: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// Where the page first opens more than `max` elements without closing
+/// them, by a quick count of start and end tags (one pass, no tree).
+fn too_deep(b: &[u8], max: usize) -> Option<usize> {
+    let find = |from: usize, pat: &[u8]| {
+        b[from.min(b.len())..]
+            .windows(pat.len())
+            .position(|w| w.eq_ignore_ascii_case(pat))
+            .map(|p| from + p)
+    };
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| i + p) {
+        let rest = &b[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(lt + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let close = rest.first() == Some(&b'/');
+        let start = lt + 1 + usize::from(close);
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b':'))
+            .count();
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map(|p| start + p);
+        let Some(end) = end else { break };
+        i = end + 1;
+        if len == 0 || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let tag = String::from_utf8_lossy(&b[start..start + len]).to_ascii_lowercase();
+        if close {
+            depth = depth.saturating_sub(usize::from(!FLAT.contains(&tag.as_str())));
+        } else if RAW.contains(&tag.as_str()) {
+            let end_tag = format!("</{tag}");
+            i = find(i, end_tag.as_bytes()).unwrap_or(b.len());
+        } else if b[end - 1] != b'/' && !FLAT.contains(&tag.as_str()) {
+            depth += 1;
+            if depth > max {
+                return Some(lt);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -119,5 +227,34 @@ mod tests {
         let a = article(page, "p", Path::new("p.html")).unwrap();
         assert_eq!(a.text, "Конференция\nБүгін AMANAT партиясы.");
         assert_eq!(a.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn depth_counts_open_elements_only() {
+        let deep = "<div>".repeat(30);
+        assert_eq!(too_deep(deep.as_bytes(), 20), Some(20 * 5));
+        let closed = "<div><span>x</span></div>".repeat(100);
+        assert_eq!(too_deep(closed.as_bytes(), 20), None);
+        let flat = "<p>a<li>b<br><img src=x><hr/>".repeat(100);
+        assert_eq!(too_deep(flat.as_bytes(), 20), None);
+        let raw = format!(
+            "<script>{}</script><!-- {} -->",
+            "<div>".repeat(50),
+            "<b>".repeat(50)
+        );
+        assert_eq!(too_deep(raw.as_bytes(), 20), None);
+    }
+
+    #[test]
+    fn deep_pages_are_read_without_recursion() {
+        let page = format!("<body>{}<p>deep text</p></body>", "<section>".repeat(5000));
+        let a = article(&page, "d", Path::new("d.html")).unwrap();
+        assert_eq!(a.text, "deep text");
+        let page = format!("<body>{}x</body>", "<div>".repeat(MAX_DEPTH + 1));
+        let e = article(&page, "d", Path::new("d.html")).unwrap_err();
+        assert!(
+            e.to_string().starts_with("d.html:1: HTML nested more than"),
+            "{e}"
+        );
     }
 }

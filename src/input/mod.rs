@@ -4,18 +4,34 @@
 //! optional `url`, `title`, `published`); folders recursively, in sorted
 //! order; `-` reads standard input (JSON Lines if it starts with `{`).
 //!
+//! Files are UTF-8 (with or without a byte-order mark) or UTF-16 with one.
+//! Folders are examined before anything is opened: a FIFO, socket or device
+//! is an error, never read (it could block forever), and so is a folder that
+//! cannot be listed. [`read_all`] reads a whole run and makes its ids unique
+//! (see `ids.rs` for what an id may be).
+//!
 //! A bad input is an [`InputError`] naming the file (and line); the others
-//! are still read.
+//! are still read: in a JSON Lines file, a bad line fails alone.
 
+mod decode;
+mod files;
 mod html;
+mod ids;
 
+pub use files::expand;
+pub use ids::MAX_ID_CHARS;
+
+use decode::decode;
+use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// One news article as read.
 #[derive(Clone, Debug, Default)]
 pub struct Article {
-    /// File stem, or the `id` of a JSON line.
+    /// File stem (qualified by its folders when another file of the run has
+    /// the same stem), or the `id` of a JSON line. Unique within a run read
+    /// with [`read_all`].
     pub id: String,
     /// The text that offsets count in (code points).
     pub text: String,
@@ -25,10 +41,13 @@ pub struct Article {
     pub published: Option<String>,
     /// Where it came from, for messages: `file` or `file:line`.
     pub source: String,
+    /// What was read but not used, each naming its file (an HTML date
+    /// that is not a date).
+    pub warnings: Vec<String>,
 }
 
 /// An input that could not be read as an article.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 #[error("{source_name}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
 pub struct InputError {
     pub source_name: String,
@@ -44,44 +63,63 @@ impl InputError {
             message: message.into(),
         }
     }
-}
 
-/// Expands folders into the files to read, in sorted order. A path that does
-/// not exist is an error in the list, in its place.
-pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(Ok(p.clone()));
-        } else if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files);
-            files.sort();
-            out.extend(files.into_iter().map(Ok));
-        } else if p.exists() {
-            out.push(Ok(p.clone()));
-        } else {
-            out.push(Err(InputError::new(p, None, "no such file or folder")));
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if matches!(ext(&p).as_str(), "txt" | "html" | "htm" | "jsonl") {
-            out.push(p);
+    /// An error about an article, from its `source` (`file` or `file:line`).
+    fn at(source: &str, message: impl Into<String>) -> Self {
+        let (name, line) = match source.rsplit_once(':') {
+            Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                (name, n.parse().ok())
+            }
+            _ => (source, None),
+        };
+        InputError {
+            source_name: name.to_string(),
+            line,
+            message: message.into(),
         }
     }
 }
 
-fn ext(p: &Path) -> String {
+/// The articles of one run, in the order of the inputs, and the notes to
+/// show about them.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Each article, or the error of an input (or line) that was not read.
+    /// No two articles have the same id.
+    pub articles: Vec<Result<Article, InputError>>,
+    /// What the reader changed or left out, for the user (ids qualified
+    /// because file stems collide, HTML dates that are not dates).
+    pub notes: Vec<String>,
+}
+
+/// Reads everything a run names (files, folders, `-`), in parallel, keeping
+/// the order: files that share a stem get distinct ids (see the note), and
+/// an article whose id an earlier one already has is an error naming both.
+pub fn read_all(paths: &[PathBuf]) -> Inputs {
+    let files = expand(paths);
+    let named: Vec<(usize, PathBuf)> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.as_ref().ok().map(|p| (i, p.clone())))
+        .filter(|(_, p)| p.as_os_str() != "-" && ext(p) != "jsonl")
+        .collect();
+    let (qualified, mut notes) = ids::qualified(&named);
+    let mut articles: Vec<Result<Article, InputError>> = files
+        .into_par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, f)| match f {
+            Err(e) => vec![Err(e)],
+            Ok(p) => read_as(&p, qualified.get(&i).map(String::as_str)),
+        })
+        .collect();
+    ids::unique(&mut articles);
+    for a in articles.iter().flatten() {
+        notes.extend(a.warnings.iter().cloned());
+    }
+    Inputs { articles, notes }
+}
+
+pub(crate) fn ext(p: &Path) -> String {
     p.extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
@@ -89,9 +127,16 @@ fn ext(p: &Path) -> String {
 }
 
 /// Reads one file (or `-`) into its articles; a JSONL file gives one result
-/// per line.
+/// per line. The ids are those of the file alone: [`read_all`] also makes
+/// them unique across a run.
 pub fn read(path: &Path) -> Vec<Result<Article, InputError>> {
-    let (bytes, name) = if path.as_os_str() == "-" {
+    read_as(path, None)
+}
+
+/// Reads one file; `id`, when given, replaces the id its name gives.
+fn read_as(path: &Path, id: Option<&str>) -> Vec<Result<Article, InputError>> {
+    let stdin = path.as_os_str() == "-";
+    let (bytes, name) = if stdin {
         let mut b = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut b) {
             return vec![Err(InputError::new(
@@ -102,71 +147,117 @@ pub fn read(path: &Path) -> Vec<Result<Article, InputError>> {
         }
         (b, PathBuf::from("<stdin>"))
     } else {
-        match std::fs::read(path) {
+        match read_regular(path) {
             Ok(b) => (b, path.to_path_buf()),
-            Err(e) => {
-                return vec![Err(InputError::new(
-                    path,
-                    None,
-                    format!("cannot read: {e}"),
-                ))]
-            }
+            Err(e) => return vec![Err(e)],
         }
     };
-    let text = match decode(&bytes, &name) {
-        Ok(t) => t,
+    let bytes = match decode::unmark(&bytes, &name) {
+        Ok(b) => b,
         Err(e) => return vec![Err(e)],
     };
-    let stem = name
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("stdin")
-        .to_string();
-    let kind = if path.as_os_str() == "-" {
-        if text.trim_start().starts_with('{') {
-            "jsonl"
-        } else {
-            "txt"
-        }
-        .to_string()
+    let kind = if stdin {
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        if first == Some(&b'{') { "jsonl" } else { "txt" }.to_string()
     } else {
         ext(path)
     };
-    match kind.as_str() {
-        "jsonl" => read_jsonl(&text, &name),
-        "html" | "htm" => vec![html::article(&text, &stem, &name)],
-        _ => vec![Ok(Article {
-            id: stem,
-            text,
-            source: name.display().to_string(),
-            ..Default::default()
-        })],
+    if kind == "jsonl" {
+        return read_jsonl_bytes(&bytes, &name);
+    }
+    vec![read_document(&bytes, &kind, id, &name)]
+}
+
+/// The bytes of a file named by path; never opens what is not a regular
+/// file (a FIFO would block until someone writes to it).
+fn read_regular(path: &Path) -> Result<Vec<u8>, InputError> {
+    let m = std::fs::metadata(path).map_err(|e| {
+        let message = if e.kind() == std::io::ErrorKind::NotFound {
+            "no such file or folder".to_string()
+        } else {
+            format!("cannot read: {e}")
+        };
+        InputError::new(path, None, message)
+    })?;
+    files::regular(path, &m)?;
+    std::fs::read(path).map_err(|e| InputError::new(path, None, format!("cannot read: {e}")))
+}
+
+/// A `.txt` or `.html` file (or standard input) as one article.
+fn read_document(
+    bytes: &[u8],
+    kind: &str,
+    id: Option<&str>,
+    name: &Path,
+) -> Result<Article, InputError> {
+    let text = decode(bytes, name)?;
+    let id = id.map(String::from).unwrap_or_else(|| ids::stem_id(name));
+    let id = ids::check(&id)
+        .map_err(|m| InputError::new(name, None, format!("{m} (from the file name)")))?;
+    match kind {
+        "html" | "htm" => html::article(&text, &id, name),
+        _ => {
+            date_line(&text, name)?;
+            Ok(Article {
+                id,
+                text,
+                source: name.display().to_string(),
+                ..Default::default()
+            })
+        }
     }
 }
 
-/// UTF-8 text, or an error that says what is wrong and where.
-fn decode(bytes: &[u8], name: &Path) -> Result<String, InputError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(InputError::new(name, None, "empty file: no text to read"));
+/// A text's first non-empty line `date SOMETHING` must give a calendar
+/// date (`date 2025-11-14`, what may follow the date aside).
+fn date_line(text: &str, name: &Path) -> Result<(), InputError> {
+    let Some((i, line)) = text.lines().enumerate().find(|(_, l)| !l.trim().is_empty()) else {
+        return Ok(());
+    };
+    let line = line.trim();
+    let Some(rest) = line
+        .get(..4)
+        .filter(|w| w.eq_ignore_ascii_case("date"))
+        .map(|_| &line[4..])
+    else {
+        return Ok(());
+    };
+    let value = rest.trim_start_matches([' ', ':']);
+    if value.len() == rest.len() || !value.starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(());
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(InputError::new(
-            name,
-            Some(line),
-            "binary file (NUL byte): not an article",
-        ));
+    if leading_date(value).is_some() {
+        return Ok(());
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        InputError::new(
-            name,
-            Some(line),
-            format!("invalid UTF-8 at byte {at}: save the file as UTF-8"),
-        )
-    })
+    let shown: String = value
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(40)
+        .collect();
+    Err(InputError::new(
+        name,
+        Some(i + 1),
+        format!("date line: {shown:?} is not a calendar date (write date YYYY-MM-DD)"),
+    ))
+}
+
+/// The calendar date a text starts with (`2025-11-14`, `2025-11-14,`),
+/// when no digit follows it.
+fn leading_date(s: &str) -> Option<&str> {
+    let d = s.get(..10).filter(|d| crate::lexicon::is_iso_date(d))?;
+    let next = s[10..].chars().next();
+    (!next.is_some_and(|c| c.is_ascii_digit() || c == '-')).then_some(d)
+}
+
+/// The date of a date value (`2025-11-14`, `2025-11-14T10:00:00+05:00`,
+/// `2025-11-14 10:00`): a calendar date, alone or followed by a time.
+pub(crate) fn date_value(s: &str) -> Option<&str> {
+    let s = s.trim();
+    let d = s.get(..10).filter(|d| crate::lexicon::is_iso_date(d))?;
+    let rest = &s[10..];
+    (rest.is_empty() || rest.starts_with(['T', 't', ' '])).then_some(d)
 }
 
 #[derive(serde::Deserialize)]
@@ -175,49 +266,74 @@ struct JsonArticle {
     text: Option<String>,
     url: Option<String>,
     title: Option<String>,
-    published: Option<String>,
+    published: Option<serde_json::Value>,
 }
 
+#[cfg(test)]
 fn read_jsonl(text: &str, name: &Path) -> Vec<Result<Article, InputError>> {
+    read_jsonl_bytes(text.as_bytes(), name)
+}
+
+/// One result per non-blank line; a bad line (not UTF-8, not JSON, without
+/// an id or text, with a bad id or date) is an error of that line alone.
+fn read_jsonl_bytes(bytes: &[u8], name: &Path) -> Vec<Result<Article, InputError>> {
+    if let Err(e) = decode::not_empty(bytes, name) {
+        return vec![Err(e)];
+    }
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let n = i + 1;
-        if line.trim().is_empty() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let parsed: Result<JsonArticle, _> = serde_json::from_str(line);
-        out.push(match parsed {
-            Err(e) => Err(InputError::new(
-                name,
-                Some(n),
-                format!("malformed JSON: {e}"),
-            )),
-            Ok(j) => match (j.id, j.text) {
-                (_, None) => Err(InputError::new(name, Some(n), "missing \"text\"")),
-                (None, _) => Err(InputError::new(name, Some(n), "missing \"id\"")),
-                (Some(id), Some(text)) => {
-                    let id = match id {
-                        serde_json::Value::String(s) => s,
-                        other => other.to_string(),
-                    };
-                    let published = j.published.and_then(|p| {
-                        p.get(..10)
-                            .filter(|d| crate::lexicon::is_iso_date(d))
-                            .map(String::from)
-                    });
-                    Ok(Article {
-                        id,
-                        text,
-                        url: j.url,
-                        title: j.title,
-                        published,
-                        source: format!("{}:{n}", name.display()),
-                    })
-                }
-            },
-        });
+        out.push(decode::line(line, name, n).and_then(|l| json_article(l, name, n)));
     }
     out
+}
+
+fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError> {
+    let err = |m: String| InputError::new(name, Some(n), m);
+    let j: JsonArticle =
+        serde_json::from_str(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
+    let text = j.text.ok_or_else(|| err("missing \"text\"".into()))?;
+    let id = match j.id {
+        None => return Err(err("missing \"id\"".into())),
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(x)) => x.to_string(),
+        Some(other) => return Err(err(format!("\"id\" is {other}: not a string or a number"))),
+    };
+    let id = ids::check(&id).map_err(err)?;
+    if text.trim().is_empty() {
+        return Err(err("empty \"text\"".into()));
+    }
+    let published = match j.published {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
+        Some(serde_json::Value::String(s)) => Some(
+            date_value(&s)
+                .ok_or_else(|| {
+                    err(format!(
+                        "\"published\" is {s:?}: not a calendar date (YYYY-MM-DD)"
+                    ))
+                })?
+                .to_string(),
+        ),
+        Some(other) => {
+            return Err(err(format!(
+                "\"published\" is {other}: not a date (YYYY-MM-DD)"
+            )))
+        }
+    };
+    Ok(Article {
+        id,
+        text,
+        url: j.url,
+        title: j.title,
+        published,
+        source: format!("{}:{n}", name.display()),
+        warnings: Vec::new(),
+    })
 }
 
 #[cfg(test)]
