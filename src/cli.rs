@@ -454,24 +454,18 @@ pub fn run() -> Result<ExitCode> {
             let p = pipeline(&cli)?;
             let mut out = output(&None)?;
             let mut failed = 0;
-            for f in partygraph::input::expand(paths) {
-                let articles = match f {
-                    Ok(f) => partygraph::input::read(&f),
-                    Err(e) => vec![Err(e)],
-                };
-                for a in articles {
-                    match a {
-                        Ok(a) => {
-                            let x = p.extraction_traced(&a);
-                            writeln!(out, "== {}", a.id)?;
-                            for line in &x.symbols {
-                                writeln!(out, "{line}")?;
-                            }
+            for a in Pipeline::read(paths) {
+                match a {
+                    Ok(a) => {
+                        let x = p.extraction_traced(&a);
+                        writeln!(out, "== {}", a.id)?;
+                        for line in &x.symbols {
+                            writeln!(out, "{line}")?;
                         }
-                        Err(e) => {
-                            failed += 1;
-                            eprintln!("partygraph: {e}");
-                        }
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("partygraph: {e}");
                     }
                 }
             }
@@ -808,9 +802,9 @@ fn ingest(cli: &Cli, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let p = pipeline(cli)?;
     // The store first: a store another process holds is said before any work.
     let store = GraphStore::open_for_writing(&cli.store, cli.wait())?;
-    let files = partygraph::input::expand(paths);
-    let pb = progress(files.len() as u64);
-    let results = p.run_paths(paths, &|| pb.inc(1));
+    let articles = Pipeline::read(paths);
+    let pb = progress(articles.len() as u64);
+    let results = p.run_inputs(articles, &|| pb.inc(1));
     pb.finish_and_clear();
     let mut ok = Vec::new();
     let mut failures = Vec::new();

@@ -45,19 +45,30 @@ impl Pipeline {
 
     /// Reads and processes inputs in parallel, keeping their order. Each item
     /// is an article's result or the error of an input that could not be read.
-    /// Ids are unique across the run (see [`input::read_all`]); its notes go
-    /// to standard error.
     pub fn run_paths(
         &self,
         paths: &[PathBuf],
         on_done: &(dyn Fn() + Sync),
     ) -> Vec<Result<Resolved, InputError>> {
+        self.run_inputs(Self::read(paths), on_done)
+    }
+
+    /// Reads what a run names, showing the reader's notes on standard error.
+    pub fn read(paths: &[PathBuf]) -> Vec<Result<input::Article, InputError>> {
         let inputs = input::read_all(paths);
         for note in &inputs.notes {
             eprintln!("partygraph: {note}");
         }
-        inputs
-            .articles
+        inputs.articles
+    }
+
+    /// Processes articles already read, in parallel, keeping their order.
+    pub fn run_inputs(
+        &self,
+        articles: Vec<Result<input::Article, InputError>>,
+        on_done: &(dyn Fn() + Sync),
+    ) -> Vec<Result<Resolved, InputError>> {
+        articles
             .into_par_iter()
             .map(|a| {
                 let r = a.map(|a| self.run(&a));
