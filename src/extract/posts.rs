@@ -1,5 +1,5 @@
 //! Posts and role mentions from a built symbol row: the post rules of
-//! `seeds/rules/posts.rules`, council seats across two sentences, titles read
+//! `seeds/rules/posts_*.rules`, council seats across two sentences, titles read
 //! as one role phrase (`seeds/rules/roles.rules`), and the mentions and role
 //! words the row names.
 

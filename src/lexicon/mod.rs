@@ -111,8 +111,16 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../seeds/rules/units.rules"),
     ),
     (
-        "rules/posts.rules",
-        include_str!("../../seeds/rules/posts.rules"),
+        "rules/posts_kk.rules",
+        include_str!("../../seeds/rules/posts_kk.rules"),
+    ),
+    (
+        "rules/posts_ru.rules",
+        include_str!("../../seeds/rules/posts_ru.rules"),
+    ),
+    (
+        "rules/posts_en.rules",
+        include_str!("../../seeds/rules/posts_en.rules"),
     ),
     (
         "rules/roles.rules",
@@ -573,7 +581,9 @@ impl Lexicon {
         let mut rule_files = Vec::new();
         for rel in [
             "rules/units.rules",
-            "rules/posts.rules",
+            "rules/posts_kk.rules",
+            "rules/posts_ru.rules",
+            "rules/posts_en.rules",
             "rules/roles.rules",
         ] {
             rule_files.push(src.read(rel)?);
