@@ -147,6 +147,30 @@ fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
     row[r].iter().find_map(|s| s.key.clone())
 }
 
+/// The role a match gives and the symbols that say it: the role word of
+/// the group `role`, else the rule's own `role:` key, said by the group
+/// `verb` or the whole match ("партия қатарынан шықты": member).
+fn rule_role(
+    row: &[Sym],
+    rule: &Rule,
+    role: Option<std::ops::Range<usize>>,
+    verb: Option<std::ops::Range<usize>>,
+    whole: Option<std::ops::Range<usize>>,
+) -> Option<(String, std::ops::Range<usize>, (usize, usize))> {
+    match (role, &rule.role) {
+        (Some(rr), _) => {
+            let s = &row[rr.start];
+            Some((s.role.clone()?, rr, (s.start, s.end)))
+        }
+        (None, Some(key)) => {
+            let r = verb.or(whole).filter(|r| !r.is_empty())?;
+            let span = (row[r.start].start, row[r.end - 1].end);
+            Some((key.clone(), r, span))
+        }
+        (None, None) => None,
+    }
+}
+
 /// The post rules over a built row.
 pub(crate) fn posts(
     row: &[Sym],
@@ -169,11 +193,13 @@ pub(crate) fn posts(
     {
         for c in rule.regex.captures_iter(&t) {
             let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
-            let Some(rr) = group("role") else { continue };
-            let role_sym = &row[rr.start];
-            let Some(mut role) = role_sym.role.clone() else {
+            let whole = c.get(0).map(|m| sym_range(&at, m));
+            let Some((mut role, rr, role_span)) =
+                rule_role(row, rule, group("role"), group("verb"), whole)
+            else {
                 continue;
             };
+            let role_sym = &row[rr.start];
             // One person (`per`), or every person of a list sharing the
             // role (`pers`: председатели Алма Карашкызы и Болат Керей).
             let persons: Vec<Key> = if let Some(pr) = group("pers") {
@@ -278,7 +304,7 @@ pub(crate) fn posts(
                 out.posts.push(PostClaim {
                     person,
                     role: role.clone(),
-                    role_span: (role_sym.start, role_sym.end),
+                    role_span,
                     org: org.clone(),
                     status: status.clone(),
                     date: date.clone(),

@@ -13,6 +13,11 @@
 //! example-: комиссия мүшелері
 //! ```
 //!
+//! A post rule whose pattern names no role word gives the role it reads
+//! with `role: KEY` (a verb says it: "партияны басқарады" heads the party,
+//! "партия қатарынан шықты" left its ranks); the role's words are then
+//! those of the group `verb`, else of the whole match.
+//!
 //! A rule's id starts with the language it reads (kk, ru, en).
 //! Rules are parsed as written, then compiled; a bad rule is an error with
 //! its file and line.
@@ -35,6 +40,8 @@ pub struct Rule {
     pub kind: RuleKind,
     /// current | start | end | former
     pub status: String,
+    /// The role key a post rule gives when its pattern has no role word.
+    pub role: Option<String>,
     pub regex: Regex,
     pub pattern: String,
     pub examples: Vec<(bool, String, usize)>,
@@ -87,6 +94,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
         line: usize,
         kind: Option<RuleKind>,
         status: String,
+        role: Option<String>,
         pattern: Option<(String, usize)>,
         examples: Vec<(bool, String, usize)>,
     }
@@ -111,6 +119,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                 line: n,
                 kind: None,
                 status: "current".into(),
+                role: None,
                 pattern: None,
                 examples: vec![],
             });
@@ -146,6 +155,15 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                 }
                 d.status = value;
             }
+            "role" => {
+                if value.is_empty() || !value.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    return Err(err(
+                        n,
+                        format!("role must be a role key such as chair, not {value:?}"),
+                    ));
+                }
+                d.role = Some(value);
+            }
             "pattern" => d.pattern = Some((value, n)),
             "example+" => d.examples.push((true, value, n)),
             "example-" => d.examples.push((false, value, n)),
@@ -171,6 +189,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
             id: d.id,
             kind,
             status: d.status,
+            role: d.role,
             regex,
             pattern,
             examples: d.examples,
@@ -201,5 +220,8 @@ mod tests {
         assert_eq!(e.line, 3);
         let e = parse("x.rules", "[a]\nkind: post\npattern: ROLE\n").unwrap_err();
         assert!(e.message.contains("example+"), "{e}");
+        let e = parse("x.rules", "[a]\nkind: post\nrole: Chair\npattern: PER\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("role key"), "{e}");
     }
 }
