@@ -171,6 +171,17 @@ fn rule_role(
     }
 }
 
+/// Where to stop looking for the word "party" after a role word: three
+/// symbols on, but not past a holder named after the role ("кәсіпорынның
+/// директоры X те партияға ..." names no party post).
+fn party_word_end(len: usize, role: &std::ops::Range<usize>, holder: Option<usize>) -> usize {
+    let end = (role.end + 3).min(len);
+    match holder {
+        Some(h) if h >= role.end => end.min(h),
+        _ => end,
+    }
+}
+
 /// The post rules over a built row.
 pub(crate) fn posts(
     row: &[Sym],
@@ -226,6 +237,7 @@ pub(crate) fn posts(
             if group("council").is_some() && role == "member" {
                 role = "council_member".into();
             }
+            let holder = group("per").or(group("pers")).map(|r| r.start);
             let org_range = group("org").or(group("org2"));
             let mut org = org_range.clone().and_then(|r| first_key(row, r));
             if org.is_none() {
@@ -254,7 +266,7 @@ pub(crate) fn posts(
                     // "председатель") names none.
                     _ if org_range.is_some()
                         || role == "council_member"
-                        || row[rr.start..(rr.end + 3).min(row.len())]
+                        || row[rr.start..party_word_end(row.len(), &rr, holder)]
                             .iter()
                             .any(|s| matches!(s.tag.as_str(), "PARTYW" | "COUNCIL")) =>
                     {
