@@ -63,6 +63,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../seeds/lexicons/months.tsv"),
     ),
     (
+        "lexicons/date_cues.tsv",
+        include_str!("../../seeds/lexicons/date_cues.tsv"),
+    ),
+    (
         "lexicons/given_names.tsv",
         include_str!("../../seeds/lexicons/given_names.tsv"),
     ),
@@ -311,6 +315,7 @@ pub struct Lexicon {
     /// (head lemma, kind, head follows the name, language)
     pub org_heads: Vec<(String, String, bool, String)>,
     pub months: HashMap<String, u32>,
+    pub date_cues: DateCues,
     /// translit key -> gender
     pub given: HashMap<String, char>,
     /// lowercase name as written -> gender, the fast path for Cyrillic words
@@ -333,6 +338,49 @@ pub struct Lexicon {
     pub tables: Vec<Table>,
     /// (rules file, text)
     pub rule_files: Vec<(String, String)>,
+}
+
+/// The words dates are read with (`lexicons/date_cues.tsv`), lowercase.
+#[derive(Clone, Debug, Default)]
+pub struct DateCues {
+    /// Words that introduce a publication date (published, опубликовано).
+    pub labels: Vec<String>,
+    /// Words that put a sentence in the future; a trailing `*` matches any ending.
+    pub future: Vec<String>,
+    /// English month words that are also ordinary words (may, march).
+    pub ambiguous: Vec<String>,
+    /// Words that make an ambiguous month word a month (on May 3).
+    pub before: Vec<String>,
+    /// Day words and their distance in days from the publication day.
+    pub relative: Vec<(String, i64)>,
+}
+
+impl DateCues {
+    fn load(t: &Table) -> Result<DateCues, SeedError> {
+        let mut c = DateCues::default();
+        for row in &t.rows {
+            let [kind, value, text] = row.cols::<3>()?;
+            let text = text.to_lowercase();
+            match kind {
+                "label" => c.labels.push(text),
+                "future" => c.future.push(text),
+                "ambiguous" => c.ambiguous.push(text),
+                "before" => c.before.push(text),
+                "relative" => {
+                    let days = value
+                        .parse()
+                        .map_err(|_| row.error(format!("days must be a number, not {value:?}")))?;
+                    c.relative.push((text, days));
+                }
+                _ => {
+                    return Err(row.error(format!(
+                        "kind must be label, future, ambiguous, before or relative, not {kind:?}"
+                    )))
+                }
+            }
+        }
+        Ok(c)
+    }
 }
 
 fn labels(row: &Row, kk: &str, ru: &str, en: &str) -> Result<[String; 3], SeedError> {
@@ -366,6 +414,8 @@ impl Lexicon {
         let t_cues = table("lexicons/cues.tsv")?;
         let t_events = table("lexicons/events.tsv")?;
         let t_months = table("lexicons/months.tsv")?;
+        let t_date_cues = table("lexicons/date_cues.tsv")?;
+        let date_cues = DateCues::load(&t_date_cues)?;
         let t_given = table("lexicons/given_names.tsv")?;
         let t_shapes = table("lexicons/surname_shapes.tsv")?;
         let t_bp = table("lexicons/boilerplate.tsv")?;
@@ -589,6 +639,7 @@ impl Lexicon {
             orgs,
             org_heads,
             months,
+            date_cues,
             given,
             given_lower,
             surname_shapes,
@@ -602,9 +653,26 @@ impl Lexicon {
             morph,
             gazetteer,
             tables: vec![
-                t_parties, t_places, t_orgs, t_heads, t_roles, t_levels, t_cues, t_events,
-                t_months, t_given, t_shapes, t_bp, t_stop, t_bodies, t_abbr, t_kk, t_alt, t_ru,
+                t_parties,
+                t_places,
+                t_orgs,
+                t_heads,
+                t_roles,
+                t_levels,
+                t_cues,
+                t_events,
+                t_months,
+                t_given,
+                t_shapes,
+                t_bp,
+                t_stop,
+                t_bodies,
+                t_abbr,
+                t_kk,
+                t_alt,
+                t_ru,
                 t_plural,
+                t_date_cues,
             ],
             rule_files,
         })
