@@ -324,3 +324,104 @@ fn a_month_without_a_year_is_past_biased() {
     assert_eq!(values("The congress met in May.", p), ["2019-05"]);
     assert_eq!(values("Жиын тамыз айында өтті.", p), ["2019-08"]);
 }
+
+#[test]
+fn a_day_soon_after_publication_stays_in_its_year() {
+    // An update about a day a week after publication, in the past tense.
+    assert_eq!(
+        values(
+            "Update: on March 27 the commission confirmed the count.",
+            Some("2023-03-20")
+        ),
+        ["2023-03-27"]
+    );
+    // Beyond a month it is last year's day.
+    assert_eq!(
+        values(
+            "The commission confirmed the count on May 27.",
+            Some("2023-03-20")
+        ),
+        ["2022-05-27"]
+    );
+}
+
+#[test]
+fn that_year_gives_a_day_the_year_written_last() {
+    assert_eq!(
+        values(
+            "Партия 2015 жылы құрылды. Сол жылы 5 қыркүйекте съезд өтті.",
+            Some("2019-05-03")
+        ),
+        ["2015", "2015-09-05"]
+    );
+    assert_eq!(
+        values(
+            "The party was founded in 2006. Later that year, on March 5, it held a congress.",
+            Some("2019-05-03")
+        ),
+        ["2006", "2006-03-05"]
+    );
+}
+
+#[test]
+fn relative_years_and_months() {
+    let p = Some("2023-01-15");
+    assert_eq!(values("She ran for president last year.", p), ["2022"]);
+    assert_eq!(
+        values("Он ушел в отставку в прошлом месяце.", p),
+        ["2022-12"]
+    );
+    assert_eq!(values("Биыл сайлау өтеді.", p), ["2023"]);
+    assert!(values("She ran for president last year.", None).is_empty());
+}
+
+#[test]
+fn weekdays_are_the_last_one_before_publication_or_the_next_in_the_future() {
+    // 2019-04-24 is a Wednesday.
+    let p = Some("2019-04-24");
+    assert_eq!(
+        dates_in("Конференция в прошлую субботу выбрала делегатов.", p),
+        [("в прошлую субботу".to_string(), "2019-04-20".to_string())]
+    );
+    assert_eq!(values("The council met on Monday.", p), ["2019-04-22"]);
+    assert_eq!(
+        values("The council will meet on Monday.", p),
+        ["2019-04-29"]
+    );
+    assert_eq!(values("Жиын сенбіде өтті.", p), ["2019-04-20"]);
+    assert_eq!(values("The vote is next Wednesday.", p), ["2019-05-01"]);
+    // A weekday before its written date leaves the date its value.
+    assert_eq!(
+        values("В субботу, 20 апреля, прошел съезд.", p),
+        ["2019-04-20"]
+    );
+    // Russian needs its preposition; среда is also a word for surroundings.
+    assert!(values("Окружающая среда и суббота", p).is_empty());
+    assert!(values("Жұма Әлиев сөз сөйледі.", p).is_empty());
+}
+
+#[test]
+fn ranges_of_years() {
+    assert_eq!(values("He was akim in 2017–2019.", None), ["2017/2019"]);
+    assert_eq!(
+        values("Он работал с 2003 по 2016 год.", None),
+        ["2003/2016"]
+    );
+    assert_eq!(
+        values("2003 жылдан 2016 жылға дейін басқарды.", None),
+        ["2003/2016"]
+    );
+    assert!(values("Счёт 2019-2017 не диапазон", None).is_empty());
+}
+
+#[test]
+fn english_years_after_a_preposition_unless_they_count() {
+    assert_eq!(
+        values("He headed the office from 2019 until February 2022.", None),
+        ["2019", "2022-02"]
+    );
+    assert_eq!(values("It traces its history to 1999.", None), ["1999"]);
+    assert_eq!(values("in the 2022 presidential election", None), ["2022"]);
+    assert!(values("The rally drew close to 2000 people.", None).is_empty());
+    assert!(values("Each photo 2019 frame", None).is_empty());
+}

@@ -17,7 +17,7 @@
 //! ASTANA, June 2, 2019 – ; 2023 жылғы 5 қазан, 10:30 ; Published: 2 June
 //! 2019), and never from a sentence that begins with a date.
 
-use crate::lexicon::{DateCues, Lexicon};
+use crate::lexicon::Lexicon;
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
@@ -33,6 +33,7 @@ struct Patterns {
     iso: Regex,
     dotted: Regex,
     range: Regex,
+    span: Regex,
     kk_full: Regex,
     kk_month_year: Regex,
     day_month_year: Regex,
@@ -45,6 +46,7 @@ struct Patterns {
     month_day_en: Regex,
     month_alone: Regex,
     relative: Regex,
+    weekday: Regex,
     time: Regex,
 }
 
@@ -75,20 +77,24 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .replace("ORD", ORDINAL);
             Regex::new(&s).expect("date pattern")
         };
-        let mut relative: Vec<&str> = lex
-            .date_cues
-            .relative
-            .iter()
-            .map(|(w, _)| w.as_str())
-            .collect();
-        relative.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let cues = &lex.date_cues;
+        let relative = alternation(cues.relative.iter().map(|(w, _, _)| w));
+        let weekdays = alternation(cues.weekdays.iter().map(|(w, _)| w));
+        let modifiers = alternation(cues.last.iter().chain(&cues.next));
         let year_word = r"(?:\s+(?:года|году|год|г\.|ж\.|жылы|жылғы))?";
         Patterns {
             iso: re(r"(\d{4})-(\d{2})-(\d{2})".into()),
             dotted: re(format!(r"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){year_word}")),
             range: re(
-                r"(\d{4})\s*[-–—]\s*(\d{4})\s*(?:жыл\w*|годы|годах|год\w*|гг\.?|years?)".into(),
+                r"(\d{4})\s*[-–—]\s*(\d{4})(?:\s*(?:жыл\w*|годы|годах|год\w*|гг\.?|years?))?"
+                    .into(),
             ),
+            span: re(concat!(
+                r"(?:(?:с|from)\s+(\d{4})\s+(?:по|to|until|till)\s+(\d{4})",
+                r"(?:\s+(?:годы|годах|год|гг\.?))?",
+                r"|(\d{4})ORD\s+жылдан\s+(\d{4})ORD\s+жыл\w*\s+дейін)"
+            )
+            .into()),
             kk_full: re(format!(
                 r"(\d{{4}})ORD\s+(?:жылғы|жылдың)\s+(\d{{1,2}})ORD\s+({c})\w*"
             )),
@@ -99,17 +105,41 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             month_day_year: re(format!(r"({m})\.?\s+(\d{{1,2}})EN_ORD,?\s+(\d{{4}})")),
             month_year: re(format!(r"(?:({c})\w*|({l}))\.?,?\s+(\d{{4}}){year_word}")),
             year_word: re(r"(\d{4})ORD\s+(?:жыл\w*|году|года|год|г\.)".into()),
-            in_year: re(r"(?:in|since|by)\s+(\d{4})".into()),
+            in_year: re(concat!(
+                r"(?:in|since|by|from|until|till|to|of|before|after|during|through|around|the|and)",
+                r"\s+(\d{4})(\s+\w+)?"
+            )
+            .into()),
             day_month: re(format!(r"(\d{{1,2}})ORD\s+({c})\w*")),
             day_month_en: re(format!(r"(\d{{1,2}})EN_ORD\s+(?:of\s+)?({l})\.?")),
             month_day_en: re(format!(r"({l})\.?\s+(\d{{1,2}})EN_ORD")),
             month_alone: re(format!(
                 r"(?:(?:в|во)\s+({c})|({c})\s+айында|in\s+({l}))"
             )),
-            relative: re(format!("({})", relative.join("|"))),
+            relative: re(format!("({relative})")),
+            weekday: re(format!(
+                r"(?:(?:в|во|on)\s+)?(?:({modifiers})\s+)?({weekdays})(\s+күні|да|де|та|те)?"
+            )),
             time: re(r"^\s*,?\s*(?:в\s+|at\s+)?\d{1,2}[:.]\d{2}\b".into()),
         }
     })
+}
+
+/// Words and phrases as a regex alternation, longest first; the words of a
+/// phrase stand apart by any spaces.
+fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut words: Vec<&String> = words.collect();
+    words.sort_by_key(|w| (std::cmp::Reverse(w.len()), w.to_string()));
+    words
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// A Kazakh ordinal ending written after digits (2017-нші жылы, 12-нші
@@ -242,6 +272,87 @@ struct Yearless {
     day: Option<u32>,
 }
 
+/// A date `n` days, months or years from the publication date, as precise
+/// as its unit: вчера → 2025-02-28, last month → 2025-01, last year → 2024.
+fn relative(published: &str, n: i64, unit: char) -> Option<String> {
+    let (y, m, _) = parts(published)?;
+    match unit {
+        'd' => shift(published, n),
+        'm' => {
+            let months = i64::from(y) * 12 + i64::from(m) - 1 + n;
+            let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+            Some(format!("{y:04}-{m:02}"))
+        }
+        _ => year(&(i64::from(y) + n).to_string()),
+    }
+}
+
+/// Weekdays (в прошлую субботу, on Monday, сенбіде), from the publication
+/// date: the last such day on or before it, or the next after it in a
+/// sentence about the future; "last" and "next" words decide first. A
+/// Russian weekday needs its в, a Kazakh one its күні or locative ending; a
+/// weekday before a written date (В субботу, 5 сентября) leaves the date
+/// its value.
+fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
+    let cues = &lex.date_cues;
+    let Some((py, pm, pd)) = parts(published) else {
+        return;
+    };
+    let today = day_number(py, pm, pd);
+    let kazakh = |w: &str| w.chars().any(|c| "әғқңөұүһі".contains(c));
+    let mut found = Vec::new();
+    for c in p.weekday.captures_iter(f.text) {
+        let g = c.get(0).unwrap();
+        let name = &c[2];
+        let led = g.as_str().starts_with(['в', 'o']);
+        let ok = if kazakh(name) {
+            c.get(3).is_some()
+        } else {
+            name.is_ascii() || led
+        };
+        let next = f.text[g.end()..].trim_start_matches([',', ' ']);
+        let dated = f
+            .spans
+            .iter()
+            .any(|(s, _, _)| f.text.len() - next.len() == *s);
+        let Some(&(_, wd)) = cues.weekdays.iter().find(|(w, _)| w == name) else {
+            continue;
+        };
+        if !ok || dated {
+            continue;
+        }
+        let modifier = c.get(1).map(|m| m.as_str());
+        let (s0, e0) = sentence(f.text, g.start());
+        let forward = match modifier {
+            Some(m) if cues.next.iter().any(|x| x == m) => true,
+            Some(_) => false,
+            None => speaks_of(&f.text[s0..e0], &cues.future),
+        };
+        // Day numbers start on a Thursday: 1970-01-01.
+        let pw = (today + 3).rem_euclid(7) + 1;
+        let wd = i64::from(wd);
+        let days = if forward {
+            let d = (wd - pw).rem_euclid(7);
+            if d == 0 {
+                7
+            } else {
+                d
+            }
+        } else {
+            let d = (pw - wd).rem_euclid(7);
+            if d == 0 && modifier.is_some() {
+                -7
+            } else {
+                -d
+            }
+        };
+        found.push((g.start(), g.end(), shift(published, days)));
+    }
+    for (s, e, v) in found {
+        f.push(s, e, v);
+    }
+}
+
 /// Every date in `text` (lowercase, folded), longest patterns first; spans do
 /// not overlap. Relative dates need `published`; days without a year need it
 /// or a year earlier in their sentence.
@@ -255,8 +366,14 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
     };
     f.each(&p.iso, |c| valid(&c[1], num(c, 2), num(c, 3)));
     f.each(&p.dotted, |c| valid(&c[3], num(c, 2), num(c, 1)));
-    f.each(&p.range, |c| {
-        (c[1] < c[2]).then(|| format!("{}/{}", &c[1], &c[2]))
+    let interval = |a: &str, b: &str| {
+        let (a, b) = (year(a)?, year(b)?);
+        (a < b).then(|| format!("{a}/{b}"))
+    };
+    f.each(&p.range, |c| interval(&c[1], &c[2]));
+    f.each(&p.span, |c| {
+        let a = c.get(1).or(c.get(3))?.as_str();
+        interval(a, c.get(2).or(c.get(4))?.as_str())
     });
     f.each(&p.kk_full, |c| {
         month(&c[3]).and_then(|m| valid(&c[1], m, num(c, 2)))
@@ -284,8 +401,14 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
     }
     f.each(&p.year_word, |c| year(&c[1]));
     for c in p.in_year.captures_iter(text) {
+        // A number before a noun of things counted is a count (to 2000 people).
+        let counts = c
+            .get(2)
+            .is_some_and(|w| lex.date_cues.counted.iter().any(|n| n == w.as_str().trim()));
+        let word_start = !f.alnum_before(c.get(0).unwrap().start());
         let g = c.get(1).unwrap();
-        f.push(g.start(), g.end(), year(g.as_str()));
+        let v = year(g.as_str()).filter(|_| word_start && !counts);
+        f.push(g.start(), g.end(), v);
     }
     for y in yearless(&f, p, lex) {
         let v = resolve(&f, &y, lex, published);
@@ -294,9 +417,11 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
     if let Some(pubd) = published {
         let rel = &lex.date_cues.relative;
         f.each(&p.relative, |c| {
-            let days = rel.iter().find(|(w, _)| *w == c[1])?.1;
-            shift(pubd, days)
+            let said = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+            let (_, n, unit) = rel.iter().find(|(w, _, _)| *w == said)?;
+            relative(pubd, *n, *unit)
         });
+        weekdays(&mut f, p, lex, pubd);
     }
     let mut spans = f.spans;
     spans.sort_by_key(|s| s.0);
@@ -389,14 +514,14 @@ fn sentence(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Whether a sentence speaks of the future: one of the `future` cue words,
-/// whole words, or a phrase of them; a cue ending in `*` matches any ending.
-fn speaks_of_future(sentence: &str, cues: &DateCues) -> bool {
+/// Whether a stretch of text has one of the cue words (whole words) or
+/// phrases; a cue ending in `*` matches any ending.
+fn speaks_of(sentence: &str, cues: &[String]) -> bool {
     let words: Vec<&str> = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    cues.future.iter().any(|cue| {
+    cues.iter().any(|cue| {
         let parts: Vec<&str> = cue.split_whitespace().collect();
         words.windows(parts.len()).any(|w| {
             w.iter()
@@ -415,10 +540,16 @@ fn speaks_of_future(sentence: &str, cues: &DateCues) -> bool {
 /// year's date only when more than half a year ago).
 fn resolve(f: &Found, y: &Yearless, lex: &Lexicon, published: Option<&str>) -> Option<String> {
     let (s0, e0) = sentence(f.text, y.start);
+    // "That year" reaches back past the sentence to the year written last.
+    let from = if speaks_of(&f.text[s0..y.start], &lex.date_cues.that_year) {
+        0
+    } else {
+        s0
+    };
     let stated = f
         .spans
         .iter()
-        .filter(|(s, _, v)| (s0..y.start).contains(s) && !v.contains('/'))
+        .filter(|(s, _, v)| (from..y.start).contains(s) && !v.contains('/'))
         .max_by_key(|(s, _, _)| *s)
         .and_then(|(_, _, v)| v[..4].parse::<i32>().ok());
     let value = |yr: i32| match y.day {
@@ -429,12 +560,14 @@ fn resolve(f: &Found, y: &Yearless, lex: &Lexicon, published: Option<&str>) -> O
         return value(yr);
     }
     let (py, pm, pd) = parts(published?)?;
-    let future = speaks_of_future(&f.text[s0..e0], &lex.date_cues);
+    let future = speaks_of(&f.text[s0..e0], &lex.date_cues.future);
     let day = y.day.unwrap_or(1);
     // Compare within the publication year; Feb 29 falls back to Feb 28.
     let here = day_number(py, y.month, day.min(days_in_month(py, y.month)));
     let now = day_number(py, pm, if y.day.is_some() { pd } else { 1 });
-    let yr = if here > now && !future {
+    // A day within a month after publication is near, not a year ago (an
+    // update, an event the sentence does not say is coming).
+    let yr = if here > now + NEAR && !future {
         py - 1
     } else if here < now && future && now - here > 183 {
         py + 1
@@ -443,6 +576,10 @@ fn resolve(f: &Found, y: &Yearless, lex: &Lexicon, published: Option<&str>) -> O
     };
     value(yr)
 }
+
+/// How many days after publication a day without a year still falls in
+/// the publication year whatever its sentence says.
+const NEAR: i64 = 31;
 
 /// The publication date an article states: a leading `date YYYY-MM-DD` line,
 /// or a dateline among its first lines.

@@ -351,8 +351,20 @@ pub struct DateCues {
     pub ambiguous: Vec<String>,
     /// Words that make an ambiguous month word a month (on May 3).
     pub before: Vec<String>,
-    /// Day words and their distance in days from the publication day.
-    pub relative: Vec<(String, i64)>,
+    /// Words that name the year last written (сол жылы, that year).
+    pub that_year: Vec<String>,
+    /// English nouns that, after a four-digit number, make it a count (2000
+    /// people), not a year.
+    pub counted: Vec<String>,
+    /// Words naming a day, month or year from the publication date, with
+    /// the distance and its unit: `d`, `m` or `y` (вчера -1 d, last year -1 y).
+    pub relative: Vec<(String, i64, char)>,
+    /// Weekday names with their number, Monday 1.
+    pub weekdays: Vec<(String, u32)>,
+    /// Words before a weekday that mean the last one (прошлую, өткен).
+    pub last: Vec<String>,
+    /// Words before a weekday that mean the next one (next, келесі).
+    pub next: Vec<String>,
 }
 
 impl DateCues {
@@ -366,15 +378,28 @@ impl DateCues {
                 "future" => c.future.push(text),
                 "ambiguous" => c.ambiguous.push(text),
                 "before" => c.before.push(text),
+                "that_year" => c.that_year.push(text),
+                "counted" => c.counted.push(text),
+                "last" => c.last.push(text),
+                "next" => c.next.push(text),
                 "relative" => {
-                    let days = value
-                        .parse()
-                        .map_err(|_| row.error(format!("days must be a number, not {value:?}")))?;
-                    c.relative.push((text, days));
+                    let unit = value.chars().last().filter(|u| "dmy".contains(*u));
+                    let n = value[..value.len().saturating_sub(1)].parse().ok();
+                    let (Some(unit), Some(n)) = (unit, n) else {
+                        return Err(row.error(format!(
+                            "value must be a number of days, months or years (-1d, 0y), not {value:?}"
+                        )));
+                    };
+                    c.relative.push((text, n, unit));
+                }
+                "weekday" => {
+                    let n = value.parse().ok().filter(|n| (1..=7).contains(n));
+                    let n = n.ok_or_else(|| row.error(format!("weekday must be 1 to 7, not {value:?}")))?;
+                    c.weekdays.push((text, n));
                 }
                 _ => {
                     return Err(row.error(format!(
-                        "kind must be label, future, ambiguous, before or relative, not {kind:?}"
+                        "kind must be label, future, ambiguous, before, that_year, counted, relative, weekday, last or next, not {kind:?}"
                     )))
                 }
             }
