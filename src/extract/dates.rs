@@ -655,6 +655,72 @@ const SEPARATORS: &[char] = &[',', '.', '–', '—', '-', '|', '/', '•'];
 mod tests {
     use super::*;
 
+    fn values(text: &str, published: Option<&str>) -> Vec<String> {
+        let lex = crate::lexicon::default_lexicon().unwrap();
+        find(&text.to_lowercase(), lex, published)
+            .into_iter()
+            .map(|d| d.value)
+            .collect()
+    }
+
+    #[test]
+    fn three_languages() {
+        assert_eq!(values("2025 жылғы 3 сәуірде өтті", None), ["2025-04-03"]);
+        assert_eq!(values("4 февраля 2026 года в Астане", None), ["2026-02-04"]);
+        assert_eq!(values("on January 10, 2023, where", None), ["2023-01-10"]);
+        assert_eq!(values("on 11 March 2021", None), ["2021-03-11"]);
+        assert_eq!(values("2025-2026 жылдарға арналған", None), ["2025/2026"]);
+        assert_eq!(values("2024 жылы Шаған", None), ["2024"]);
+        assert_eq!(values("2017-нші жылы", None), ["2017"]);
+        assert_eq!(
+            values("2019-ыншы жылдың 12-нші маусымында", None),
+            ["2019-06-12"]
+        );
+        assert_eq!(values("disposed of in 2022 thanks", None), ["2022"]);
+    }
+
+    #[test]
+    fn relative_dates_need_a_publication_date() {
+        assert!(values("Бүгін конференция өтті", None).is_empty());
+        assert_eq!(
+            values("Бүгін конференция өтті", Some("2025-03-01")),
+            ["2025-03-01"]
+        );
+        assert_eq!(values("вчера", Some("2025-03-01")), ["2025-02-28"]);
+        assert_eq!(
+            values("26 сәуірге дейін өтеді", Some("2025-03-01")),
+            ["2025-04-26"]
+        );
+        assert_eq!(
+            values("26 сәуірге дейін", Some("2025-03-01")),
+            ["2024-04-26"]
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_not_dates() {
+        assert!(values("2025-02-30", None).is_empty());
+        // No day that does not exist; the year alone is still a date.
+        assert_eq!(values("31 ноября 2025 года", None), ["2025"]);
+    }
+
+    #[test]
+    fn datelines() {
+        let lex = crate::lexicon::default_lexicon().unwrap();
+        assert_eq!(
+            published(" date 2025-11-14 Елордада", lex).as_deref(),
+            Some("2025-11-14")
+        );
+        assert_eq!(
+            published("Title\n\nMarch 11, 2021\n\nText", lex).as_deref(),
+            Some("2021-03-11")
+        );
+        assert_eq!(
+            published("4 февраля 2026 года в Астане состоялось заседание.", lex),
+            None
+        );
+    }
+
     #[test]
     fn day_numbers_round_trip() {
         for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 12, 31), (1999, 3, 1)] {
