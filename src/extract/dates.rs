@@ -80,7 +80,6 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
         let cues = &lex.date_cues;
         let relative = alternation(cues.relative.iter().map(|(w, _, _)| w));
         let weekdays = alternation(cues.weekdays.iter().map(|(w, _)| w));
-        let modifiers = alternation(cues.last.iter().chain(&cues.next));
         let year_word = r"(?:\s+(?:года|году|год|г\.|ж\.|жылы|жылғы))?";
         Patterns {
             iso: re(r"(\d{4})-(\d{2})-(\d{2})".into()),
@@ -105,20 +104,14 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             month_day_year: re(format!(r"({m})\.?\s+(\d{{1,2}})EN_ORD,?\s+(\d{{4}})")),
             month_year: re(format!(r"(?:({c})\w*|({l}))\.?,?\s+(\d{{4}}){year_word}")),
             year_word: re(r"(\d{4})ORD\s+(?:жыл\w*|году|года|год|г\.)".into()),
-            in_year: re(concat!(
-                r"(?:in|since|by|from|until|till|to|of|before|after|during|through|around|the|and)",
-                r"\s+(\d{4})(\s+\w+)?"
-            )
-            .into()),
+            in_year: re(r"\d{4}".into()),
             day_month: re(format!(r"(\d{{1,2}})ORD\s+({c})\w*")),
             day_month_en: re(format!(r"(\d{{1,2}})EN_ORD\s+(?:of\s+)?({l})\.?")),
             month_day_en: re(format!(r"({l})\.?\s+(\d{{1,2}})EN_ORD")),
-            month_alone: re(format!(
-                r"(?:(?:в|во)\s+({c})|({c})\s+айында|in\s+({l}))"
-            )),
+            month_alone: re(format!(r"({c})(\s+айында)?|({l})")),
             relative: re(format!("({relative})")),
             weekday: re(format!(
-                r"(?:(?:в|во|on)\s+)?(?:({modifiers})\s+)?({weekdays})(\s+күні|да|де|та|те)?"
+                r"({weekdays})(\s+күні|да|де|та|те)?"
             )),
             time: re(r"^\s*,?\s*(?:в\s+|at\s+)?\d{1,2}[:.]\d{2}\b".into()),
         }
@@ -141,6 +134,13 @@ fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
         .collect::<Vec<_>>()
         .join("|")
 }
+
+/// English words after which four digits are a year (in 2022, the 2022
+/// election); elsewhere a bare number of four digits is not read.
+const YEAR_WORDS: &[&str] = &[
+    "in", "since", "by", "from", "until", "till", "to", "of", "before", "after", "during",
+    "through", "around", "the", "and",
+];
 
 /// A Kazakh ordinal ending written after digits (2017-нші жылы, 12-нші
 /// маусымында), as transcribed speech and some outlets write dates.
@@ -256,11 +256,16 @@ impl Found<'_> {
 
     /// The word just before byte `s`.
     fn word_before(&self, s: usize) -> &str {
+        self.word_before_at(s).1
+    }
+
+    /// The word just before byte `s`, with where it starts.
+    fn word_before_at(&self, s: usize) -> (usize, &str) {
         let head = self.text[..s].trim_end();
         let from = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
             i + head[i..].chars().next().map_or(1, char::len_utf8)
         });
-        &head[from..]
+        (from, &head[from..])
     }
 }
 
@@ -303,10 +308,26 @@ fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
     let mut found = Vec::new();
     for c in p.weekday.captures_iter(f.text) {
         let g = c.get(0).unwrap();
-        let name = &c[2];
-        let led = g.as_str().starts_with(['в', 'o']);
+        let name = &c[1];
+        // The words before: a "last" or "next" word, then в or on.
+        let mut start = g.start();
+        let (at, word) = f.word_before_at(start);
+        let modifier = cues
+            .last
+            .iter()
+            .chain(&cues.next)
+            .find(|m| *m == word)
+            .map(String::as_str);
+        if modifier.is_some() {
+            start = at;
+        }
+        let (at, word) = f.word_before_at(start);
+        let led = matches!(word, "в" | "во" | "on");
+        if led {
+            start = at;
+        }
         let ok = if kazakh(name) {
-            c.get(3).is_some()
+            c.get(2).is_some()
         } else {
             name.is_ascii() || led
         };
@@ -321,7 +342,6 @@ fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
         if !ok || dated {
             continue;
         }
-        let modifier = c.get(1).map(|m| m.as_str());
         let (s0, e0) = sentence(f.text, g.start());
         let forward = match modifier {
             Some(m) if cues.next.iter().any(|x| x == m) => true,
@@ -346,7 +366,7 @@ fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
                 -d
             }
         };
-        found.push((g.start(), g.end(), shift(published, days)));
+        found.push((start, g.end(), shift(published, days)));
     }
     for (s, e, v) in found {
         f.push(s, e, v);
@@ -400,14 +420,16 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
         f.push(g.start(), g.end(), v.filter(|_| !after_day));
     }
     f.each(&p.year_word, |c| year(&c[1]));
-    for c in p.in_year.captures_iter(text) {
+    for g in p.in_year.find_iter(text) {
         // A number before a noun of things counted is a count (to 2000 people).
-        let counts = c
-            .get(2)
-            .is_some_and(|w| lex.date_cues.counted.iter().any(|n| n == w.as_str().trim()));
-        let word_start = !f.alnum_before(c.get(0).unwrap().start());
-        let g = c.get(1).unwrap();
-        let v = year(g.as_str()).filter(|_| word_start && !counts);
+        let next = f.text[g.end()..]
+            .trim_start()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let counts = lex.date_cues.counted.iter().any(|n| n == next);
+        let after_word = YEAR_WORDS.contains(&f.word_before(g.start()));
+        let v = year(g.as_str()).filter(|_| after_word && !counts);
         f.push(g.start(), g.end(), v);
     }
     for y in yearless(&f, p, lex) {
@@ -479,8 +501,15 @@ fn yearless(f: &Found, p: &Patterns, lex: &Lexicon) -> Vec<Yearless> {
     }
     for c in p.month_alone.captures_iter(f.text) {
         let g = c.get(0).unwrap();
-        let name = c.get(1).or(c.get(2)).or(c.get(3)).unwrap().as_str();
-        add(g.start(), g.end(), name, None, true);
+        let name = c.get(1).or(c.get(3)).unwrap().as_str();
+        let (at, word) = f.word_before_at(g.start());
+        let start = match (c.get(2), word) {
+            (Some(_), _) => g.start(),
+            (None, "в" | "во") if c.get(1).is_some() => at,
+            (None, "in") if c.get(3).is_some() => at,
+            _ => continue,
+        };
+        add(start, g.end(), name, None, true);
     }
     out.sort_by_key(|y| y.start);
     out
@@ -613,9 +642,15 @@ pub fn published(text: &str, lex: &Lexicon) -> Option<String> {
 /// line that goes on with the words of a sentence ("4 февраля 2026 года в
 /// Астане состоялось ...") is not a dateline.
 fn dateline(line: &str, lower: &str, lex: &Lexicon) -> Option<String> {
-    let first = find(lower, lex, None)
+    // A dateline's date comes within its first words: read only those, not
+    // a whole paragraph.
+    let head = lower
+        .char_indices()
+        .nth(DATELINE_HEAD)
+        .map_or(lower, |(i, _)| &lower[..i]);
+    let first = find(head, lex, None)
         .into_iter()
-        .find(|d| d.value.len() == 10)?;
+        .find(|d| d.value.len() == 10 && d.end < DATELINE_HEAD)?;
     let chars: Vec<char> = line.chars().collect();
     let before: String = chars[..first.start].iter().collect();
     let date: String = chars[first.start..first.end].iter().collect();
@@ -647,6 +682,9 @@ fn dateline(line: &str, lower: &str, lex: &Lexicon) -> Option<String> {
         });
     ok.then_some(first.value)
 }
+
+/// How far into a line (in chars) a dateline's date may end.
+const DATELINE_HEAD: usize = 80;
 
 /// What separates a dateline's parts: АСТАНА. 12 мая 2024 г. КАЗИНФОРМ –
 const SEPARATORS: &[char] = &[',', '.', '–', '—', '-', '|', '/', '•'];
