@@ -1,11 +1,24 @@
 //! Dates with ISO values: ISO strings, Kazakh (2025 жылғы 3 сәуірде),
-//! Russian (4 февраля 2026 года), English (March 11, 2021; 11 March 2021),
-//! year ranges (2025-2026 жылдарға → 2025/2026), years with their word
-//! (2024 жылы, в 2022 году, in 2022), and relative words (бүгін, вчера,
-//! today) resolved against the publication date, never the clock.
+//! Russian (4 февраля 2026 года), English (March 11, 2021; 11 March 2021;
+//! the 12th of October), numeric (25.01.2022), months of a year (в марте
+//! 2024 года, 2023 жылғы наурызда, February 2022), year ranges (2025-2026
+//! жылдарға → 2025/2026), years with their word (2024 жылы, в 2022 году,
+//! in 2022), and relative words (бүгін, вчера, today) resolved against the
+//! publication date, never the clock.
+//!
+//! A day and month without a year (3 марта, 5 қазанда, on March 3) take the
+//! year a date earlier in their sentence names; otherwise the last such day
+//! on or before the publication date, or the next one when the sentence
+//! speaks of the future (will be held, состоится, өтетін). The words that
+//! decide this are data: `seeds/lexicons/date_cues.tsv`.
+//!
+//! [`published`] reads the publication date from a dateline near the top of
+//! the article, in the shapes news sites print (АЛМАТЫ, 3 марта 2021 года. ;
+//! ASTANA, June 2, 2019 – ; 2023 жылғы 5 қазан, 10:30 ; Published: 2 June
+//! 2019), and never from a sentence that begins with a date.
 
 use crate::lexicon::Lexicon;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
 /// A date found in the text: `[start, end)` in chars of the folded text.
@@ -18,46 +31,116 @@ pub struct DateMention {
 
 struct Patterns {
     iso: Regex,
+    dotted: Regex,
     range: Regex,
+    span: Regex,
     kk_full: Regex,
+    kk_month_year: Regex,
     day_month_year: Regex,
     month_day_year: Regex,
+    month_year: Regex,
     year_word: Regex,
     in_year: Regex,
     day_month: Regex,
+    day_month_en: Regex,
+    month_day_en: Regex,
+    month_alone: Regex,
     relative: Regex,
+    weekday: Regex,
+    time: Regex,
+}
+
+/// The month names of the lexicon as regex alternations, longest first:
+/// (Cyrillic, which take endings; Latin, which do not).
+fn month_alternations(lex: &Lexicon) -> (String, String) {
+    let mut names: Vec<&String> = lex.months.keys().collect();
+    names.sort_by_key(|n| (std::cmp::Reverse(n.chars().count()), n.to_string()));
+    let join = |latin: bool| {
+        names
+            .iter()
+            .filter(|n| n.is_ascii() == latin)
+            .map(|n| regex::escape(n))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    (join(false), join(true))
 }
 
 fn patterns(lex: &Lexicon) -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let mut names: Vec<&String> = lex.months.keys().collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-        let m = names
-            .iter()
-            .map(|n| regex::escape(n))
-            .collect::<Vec<_>>()
-            .join("|");
-        let re = |s: String| Regex::new(&s.replace("ORD", ORDINAL)).expect("date pattern");
+        let (c, l) = month_alternations(lex);
+        let m = format!("{c}|{l}");
+        let re = |s: String| {
+            let s = s
+                .replace("EN_ORD", r"(?:st|nd|rd|th)?")
+                .replace("ORD", ORDINAL);
+            Regex::new(&s).expect("date pattern")
+        };
+        let cues = &lex.date_cues;
+        let relative = alternation(cues.relative.iter().map(|(w, _, _)| w));
+        let weekdays = alternation(cues.weekdays.iter().map(|(w, _)| w));
+        let year_word = r"(?:\s+(?:года|году|год|г\.|ж\.|жылы|жылғы))?";
         Patterns {
             iso: re(r"(\d{4})-(\d{2})-(\d{2})".into()),
+            dotted: re(format!(r"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){year_word}")),
             range: re(
-                r"(\d{4})\s*[-–—]\s*(\d{4})\s*(?:жыл\w*|годы|годах|год\w*|гг\.?|years?)".into(),
+                r"(\d{4})\s*[-–—]\s*(\d{4})(?:\s*(?:жыл\w*|годы|годах|год\w*|гг\.?|years?))?"
+                    .into(),
             ),
+            span: re(concat!(
+                r"(?:(?:с|from)\s+(\d{4})\s+(?:по|to|until|till)\s+(\d{4})",
+                r"(?:\s+(?:годы|годах|год|гг\.?))?",
+                r"|(\d{4})ORD\s+жылдан\s+(\d{4})ORD\s+жыл\w*\s+дейін)"
+            )
+            .into()),
             kk_full: re(format!(
-                r"(\d{{4}})ORD\s+(?:жылғы|жылдың)\s+(\d{{1,2}})ORD\s+({m})\w*"
+                r"(\d{{4}})ORD\s+(?:жылғы|жылдың)\s+(\d{{1,2}})ORD\s+({c})\w*"
             )),
+            kk_month_year: re(format!(r"(\d{{4}})ORD\s+(?:жылғы|жылдың)\s+({c})\w*")),
             day_month_year: re(format!(
-                r"(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s+(?:года|год|г\.|жылы|жыл\w*))?"
+                r"(\d{{1,2}})ORDEN_ORD\s+(?:of\s+)?({m})\.?,?\s+(\d{{4}})(?:\s+(?:года|год|г\.|ж\.|жылы|жыл\w*))?"
             )),
-            month_day_year: re(format!(r"({m})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})")),
+            month_day_year: re(format!(r"({m})\.?\s+(\d{{1,2}})EN_ORD,?\s+(\d{{4}})")),
+            month_year: re(format!(r"(?:({c})\w*|({l}))\.?,?\s+(\d{{4}}){year_word}")),
             year_word: re(r"(\d{4})ORD\s+(?:жыл\w*|году|года|год|г\.)".into()),
-            in_year: re(r"(?:in|since|by)\s+(\d{4})".into()),
-            day_month: re(format!(r"(\d{{1,2}})ORD\s+({m})\w*")),
-            relative: re(r"(бүгін|кеше|сегодня|вчера|today|yesterday)".into()),
+            in_year: re(r"\d{4}".into()),
+            day_month: re(format!(r"(\d{{1,2}})ORD\s+({c})\w*")),
+            day_month_en: re(format!(r"(\d{{1,2}})EN_ORD\s+(?:of\s+)?({l})\.?")),
+            month_day_en: re(format!(r"({l})\.?\s+(\d{{1,2}})EN_ORD")),
+            month_alone: re(format!(r"({c})(\s+айында)?|({l})")),
+            relative: re(format!("({relative})")),
+            weekday: re(format!(
+                r"({weekdays})(\s+күні|да|де|та|те)?"
+            )),
+            time: re(r"^\s*,?\s*(?:в\s+|at\s+)?\d{1,2}[:.]\d{2}\b".into()),
         }
     })
 }
+
+/// Words and phrases as a regex alternation, longest first; the words of a
+/// phrase stand apart by any spaces.
+fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut words: Vec<&String> = words.collect();
+    words.sort_by_key(|w| (std::cmp::Reverse(w.len()), w.to_string()));
+    words
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// English words after which four digits are a year (in 2022, the 2022
+/// election); elsewhere a bare number of four digits is not read.
+const YEAR_WORDS: &[&str] = &[
+    "in", "since", "by", "from", "until", "till", "to", "of", "before", "after", "during",
+    "through", "around", "the", "and",
+];
 
 /// A Kazakh ordinal ending written after digits (2017-нші жылы, 12-нші
 /// маусымында), as transcribed speech and some outlets write dates.
@@ -71,6 +154,13 @@ fn valid(y: &str, m: u32, d: u32) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
+fn year(y: &str) -> Option<String> {
+    y.parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
+        .map(|y| y.to_string())
+}
+
 fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
@@ -80,141 +170,282 @@ fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
-/// Shifts an ISO date by -1 day.
-fn day_before(iso: &str) -> Option<String> {
-    let y: i32 = iso.get(0..4)?.parse().ok()?;
-    let m: u32 = iso.get(5..7)?.parse().ok()?;
-    let d: u32 = iso.get(8..10)?.parse().ok()?;
-    if d > 1 {
-        return valid(&y.to_string(), m, d - 1);
-    }
-    if m > 1 {
-        return valid(&y.to_string(), m - 1, days_in_month(y, m - 1));
-    }
-    valid(&(y - 1).to_string(), 12, 31)
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+fn day_number(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
-/// Every date in `text` (lowercase, folded), longest patterns first; spans do
-/// not overlap. Relative dates need `published`.
-pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMention> {
-    let p = patterns(lex);
-    let month = |s: &str| lex.months.get(s).copied();
-    let mut spans: Vec<(usize, usize, String)> = Vec::new();
-    // A date stands between word boundaries; checked here rather than with
-    // Unicode `\b` in the patterns, which would slow every search.
-    let alnum_at = |i: usize| {
-        text.get(i..)
+/// The civil date of a day number.
+fn civil(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((yoe + era * 400 + i64::from(m <= 2)) as i32, m, d)
+}
+
+/// An ISO date's year, month and day.
+fn parts(iso: &str) -> Option<(i32, u32, u32)> {
+    Some((
+        iso.get(0..4)?.parse().ok()?,
+        iso.get(5..7)?.parse().ok()?,
+        iso.get(8..10)?.parse().ok()?,
+    ))
+}
+
+/// Shifts an ISO date by a number of days.
+fn shift(iso: &str, days: i64) -> Option<String> {
+    let (y, m, d) = parts(iso)?;
+    let (y, m, d) = civil(day_number(y, m, d) + days);
+    valid(&y.to_string(), m, d)
+}
+
+/// Spans found so far, in bytes of the text, that never overlap.
+struct Found<'t> {
+    text: &'t str,
+    spans: Vec<(usize, usize, String)>,
+}
+
+impl Found<'_> {
+    fn alnum_at(&self, i: usize) -> bool {
+        self.text
+            .get(i..)
             .and_then(|t| t.chars().next())
             .is_some_and(char::is_alphanumeric)
-    };
-    let alnum_before = |i: usize| {
-        text[..i]
+    }
+
+    fn alnum_before(&self, i: usize) -> bool {
+        self.text[..i]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
-    };
-    let push = |s: usize, e: usize, v: Option<String>, spans: &mut Vec<(usize, usize, String)>| {
-        let bounded = !alnum_before(s)
-            && (!alnum_at(e) || text[..e].ends_with(|c: char| !c.is_alphanumeric()));
-        if let Some(v) = v.filter(|_| bounded) {
-            if !spans.iter().any(|(a, b, _)| s < *b && *a < e) {
-                spans.push((s, e, v));
-            }
+    }
+
+    /// Whether `[s, e)` stands between word boundaries (checked here rather
+    /// than with Unicode `\b` in the patterns, which would slow every
+    /// search) and overlaps nothing found before.
+    fn free(&self, s: usize, e: usize) -> bool {
+        let bounded = !self.alnum_before(s)
+            && (!self.alnum_at(e) || self.text[..e].ends_with(|c: char| !c.is_alphanumeric()));
+        bounded && !self.spans.iter().any(|(a, b, _)| s < *b && *a < e)
+    }
+
+    fn push(&mut self, s: usize, e: usize, value: Option<String>) {
+        if let Some(v) = value.filter(|_| self.free(s, e)) {
+            self.spans.push((s, e, v));
         }
+    }
+
+    /// Every match of `re`, valued by `value`.
+    fn each(&mut self, re: &Regex, value: impl Fn(&Captures) -> Option<String>) {
+        for c in re.captures_iter(self.text) {
+            let g = c.get(0).unwrap();
+            self.push(g.start(), g.end(), value(&c));
+        }
+    }
+
+    /// The word just before byte `s`.
+    fn word_before(&self, s: usize) -> &str {
+        self.word_before_at(s).1
+    }
+
+    /// The word just before byte `s`, with where it starts.
+    fn word_before_at(&self, s: usize) -> (usize, &str) {
+        let head = self.text[..s].trim_end();
+        let from = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        (from, &head[from..])
+    }
+}
+
+/// A day (or a whole month) whose year the text does not write.
+struct Yearless {
+    start: usize,
+    end: usize,
+    month: u32,
+    day: Option<u32>,
+}
+
+/// A date `n` days, months or years from the publication date, as precise
+/// as its unit: вчера → 2025-02-28, last month → 2025-01, last year → 2024.
+fn relative(published: &str, n: i64, unit: char) -> Option<String> {
+    let (y, m, _) = parts(published)?;
+    match unit {
+        'd' => shift(published, n),
+        'm' => {
+            let months = i64::from(y) * 12 + i64::from(m) - 1 + n;
+            let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+            Some(format!("{y:04}-{m:02}"))
+        }
+        _ => year(&(i64::from(y) + n).to_string()),
+    }
+}
+
+/// Weekdays (в прошлую субботу, on Monday, сенбіде), from the publication
+/// date: the last such day on or before it, or the next after it in a
+/// sentence about the future; "last" and "next" words decide first. A
+/// Russian weekday needs its в, a Kazakh one its күні or locative ending; a
+/// weekday before a written date (В субботу, 5 сентября) leaves the date
+/// its value.
+fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
+    let cues = &lex.date_cues;
+    let Some((py, pm, pd)) = parts(published) else {
+        return;
     };
-    for c in p.iso.captures_iter(text) {
-        let v = valid(&c[1], c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-        push(
-            c.get(0).unwrap().start(),
-            c.get(0).unwrap().end(),
-            v,
-            &mut spans,
-        );
+    let today = day_number(py, pm, pd);
+    let kazakh = |w: &str| w.chars().any(|c| "әғқңөұүһі".contains(c));
+    let mut found = Vec::new();
+    for c in p.weekday.captures_iter(f.text) {
+        let g = c.get(0).unwrap();
+        let name = &c[1];
+        // The words before: a "last" or "next" word, then в or on.
+        let mut start = g.start();
+        let (at, word) = f.word_before_at(start);
+        let modifier = cues
+            .last
+            .iter()
+            .chain(&cues.next)
+            .find(|m| *m == word)
+            .map(String::as_str);
+        if modifier.is_some() {
+            start = at;
+        }
+        let (at, word) = f.word_before_at(start);
+        let led = matches!(word, "в" | "во" | "on");
+        if led {
+            start = at;
+        }
+        let ok = if kazakh(name) {
+            c.get(2).is_some()
+        } else {
+            name.is_ascii() || led
+        };
+        let next = f.text[g.end()..].trim_start_matches([',', ' ']);
+        let dated = f
+            .spans
+            .iter()
+            .any(|(s, _, _)| f.text.len() - next.len() == *s);
+        let Some(&(_, wd)) = cues.weekdays.iter().find(|(w, _)| w == name) else {
+            continue;
+        };
+        if !ok || dated {
+            continue;
+        }
+        let (s0, e0) = sentence(f.text, g.start());
+        let forward = match modifier {
+            Some(m) if cues.next.iter().any(|x| x == m) => true,
+            Some(_) => false,
+            None => speaks_of(&f.text[s0..e0], &cues.future),
+        };
+        // Day numbers start on a Thursday: 1970-01-01.
+        let pw = (today + 3).rem_euclid(7) + 1;
+        let wd = i64::from(wd);
+        let days = if forward {
+            let d = (wd - pw).rem_euclid(7);
+            if d == 0 {
+                7
+            } else {
+                d
+            }
+        } else {
+            let d = (pw - wd).rem_euclid(7);
+            if d == 0 && modifier.is_some() {
+                -7
+            } else {
+                -d
+            }
+        };
+        found.push((start, g.end(), shift(published, days)));
     }
-    for c in p.range.captures_iter(text) {
-        let (a, b) = (&c[1], &c[2]);
-        let v = (a < b).then(|| format!("{a}/{b}"));
-        push(
-            c.get(0).unwrap().start(),
-            c.get(0).unwrap().end(),
-            v,
-            &mut spans,
-        );
+    for (s, e, v) in found {
+        f.push(s, e, v);
     }
-    for c in p.kk_full.captures_iter(text) {
-        let v = month(&c[3]).and_then(|m| valid(&c[1], m, c[2].parse().unwrap_or(0)));
-        push(
-            c.get(0).unwrap().start(),
-            c.get(0).unwrap().end(),
-            v,
-            &mut spans,
-        );
+}
+
+/// Every date in `text` (lowercase, folded), longest patterns first; spans do
+/// not overlap. Relative dates need `published`; days without a year need it
+/// or a year earlier in their sentence.
+pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMention> {
+    let p = patterns(lex);
+    let month = |s: &str| lex.months.get(s).copied();
+    let num = |c: &Captures, i: usize| c[i].parse::<u32>().unwrap_or(0);
+    let mut f = Found {
+        text,
+        spans: Vec::new(),
+    };
+    f.each(&p.iso, |c| valid(&c[1], num(c, 2), num(c, 3)));
+    f.each(&p.dotted, |c| valid(&c[3], num(c, 2), num(c, 1)));
+    let interval = |a: &str, b: &str| {
+        let (a, b) = (year(a)?, year(b)?);
+        (a < b).then(|| format!("{a}/{b}"))
+    };
+    f.each(&p.range, |c| interval(&c[1], &c[2]));
+    f.each(&p.span, |c| {
+        let a = c.get(1).or(c.get(3))?.as_str();
+        interval(a, c.get(2).or(c.get(4))?.as_str())
+    });
+    f.each(&p.kk_full, |c| {
+        month(&c[3]).and_then(|m| valid(&c[1], m, num(c, 2)))
+    });
+    f.each(&p.day_month_year, |c| {
+        month(&c[2]).and_then(|m| valid(&c[3], m, num(c, 1)))
+    });
+    f.each(&p.month_day_year, |c| {
+        month(&c[1]).and_then(|m| valid(&c[3], m, num(c, 2)))
+    });
+    f.each(&p.kk_month_year, |c| {
+        let m = month(&c[2])?;
+        Some(format!("{}-{m:02}", year(&c[1])?))
+    });
+    for c in p.month_year.captures_iter(text) {
+        let g = c.get(0).unwrap();
+        // A day before the month that made no date (31 ноября 2025 года)
+        // leaves the year alone, not the month.
+        let after_day = f.text[..g.start()]
+            .trim_end()
+            .ends_with(|ch: char| ch.is_ascii_digit());
+        let name = c.get(1).or(c.get(2)).unwrap().as_str();
+        let v = month(name).and_then(|m| Some(format!("{}-{m:02}", year(&c[3])?)));
+        f.push(g.start(), g.end(), v.filter(|_| !after_day));
     }
-    for c in p.day_month_year.captures_iter(text) {
-        let v = month(&c[2]).and_then(|m| valid(&c[3], m, c[1].parse().unwrap_or(0)));
-        push(
-            c.get(0).unwrap().start(),
-            c.get(0).unwrap().end(),
-            v,
-            &mut spans,
-        );
+    f.each(&p.year_word, |c| year(&c[1]));
+    for g in p.in_year.find_iter(text) {
+        // A number before a noun of things counted is a count (to 2000 people).
+        let next = f.text[g.end()..]
+            .trim_start()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let counts = lex.date_cues.counted.iter().any(|n| n == next);
+        let after_word = YEAR_WORDS.contains(&f.word_before(g.start()));
+        let v = year(g.as_str()).filter(|_| after_word && !counts);
+        f.push(g.start(), g.end(), v);
     }
-    for c in p.month_day_year.captures_iter(text) {
-        let v = month(&c[1]).and_then(|m| valid(&c[3], m, c[2].parse().unwrap_or(0)));
-        push(
-            c.get(0).unwrap().start(),
-            c.get(0).unwrap().end(),
-            v,
-            &mut spans,
-        );
-    }
-    for c in p.year_word.captures_iter(text) {
-        let v = c[1]
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1900..=2100).contains(y))
-            .map(|y| y.to_string());
-        push(
-            c.get(0).unwrap().start(),
-            c.get(0).unwrap().end(),
-            v,
-            &mut spans,
-        );
-    }
-    for c in p.in_year.captures_iter(text) {
-        let g = c.get(1).unwrap();
-        let v = g
-            .as_str()
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1900..=2100).contains(y))
-            .map(|y| y.to_string());
-        push(g.start(), g.end(), v, &mut spans);
+    for y in yearless(&f, p, lex) {
+        let v = resolve(&f, &y, lex, published);
+        f.push(y.start, y.end, v);
     }
     if let Some(pubd) = published {
-        let year = &pubd[..4];
-        for c in p.day_month.captures_iter(text) {
-            let v = month(&c[2]).and_then(|m| valid(year, m, c[1].parse().unwrap_or(0)));
-            push(
-                c.get(0).unwrap().start(),
-                c.get(0).unwrap().end(),
-                v,
-                &mut spans,
-            );
-        }
-        for c in p.relative.captures_iter(text) {
-            let v = match &c[1] {
-                "кеше" | "вчера" | "yesterday" => day_before(pubd),
-                _ => Some(pubd.to_string()),
-            };
-            push(
-                c.get(0).unwrap().start(),
-                c.get(0).unwrap().end(),
-                v,
-                &mut spans,
-            );
-        }
+        let rel = &lex.date_cues.relative;
+        f.each(&p.relative, |c| {
+            let said = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+            let (_, n, unit) = rel.iter().find(|(w, _, _)| *w == said)?;
+            relative(pubd, *n, *unit)
+        });
+        weekdays(&mut f, p, lex, pubd);
     }
+    let mut spans = f.spans;
     spans.sort_by_key(|s| s.0);
     // byte offsets -> char offsets
     let mut out = Vec::with_capacity(spans.len());
@@ -226,41 +457,237 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
     out
 }
 
+/// The days and months written without a year, in text order, that do not
+/// overlap a date already found. An English month word that is also an
+/// ordinary word (may, march) counts only after a word like "on".
+fn yearless(f: &Found, p: &Patterns, lex: &Lexicon) -> Vec<Yearless> {
+    let cues = &lex.date_cues;
+    let month = |s: &str| lex.months.get(s).copied();
+    let mut out: Vec<Yearless> = Vec::new();
+    // `led`: the match begins with its own preposition (in May, в марте).
+    let mut add = |s: usize, e: usize, name: &str, day: Option<u32>, led: bool| {
+        let Some(m) = month(name) else { return };
+        if !led
+            && cues.ambiguous.iter().any(|a| a == name)
+            && !cues.before.iter().any(|b| b == f.word_before(s))
+        {
+            return;
+        }
+        if day.is_some_and(|d| !(1..=31).contains(&d))
+            || !f.free(s, e)
+            || out.iter().any(|y| s < y.end && y.start < e)
+        {
+            return;
+        }
+        out.push(Yearless {
+            start: s,
+            end: e,
+            month: m,
+            day,
+        });
+    };
+    let day = |c: &Captures, i: usize| c[i].parse::<u32>().ok();
+    for c in p.day_month.captures_iter(f.text) {
+        let g = c.get(0).unwrap();
+        add(g.start(), g.end(), &c[2], day(&c, 1), false);
+    }
+    for c in p.day_month_en.captures_iter(f.text) {
+        let g = c.get(0).unwrap();
+        add(g.start(), g.end(), &c[2], day(&c, 1), false);
+    }
+    for c in p.month_day_en.captures_iter(f.text) {
+        let g = c.get(0).unwrap();
+        add(g.start(), g.end(), &c[1], day(&c, 2), false);
+    }
+    for c in p.month_alone.captures_iter(f.text) {
+        let g = c.get(0).unwrap();
+        let name = c.get(1).or(c.get(3)).unwrap().as_str();
+        let (at, word) = f.word_before_at(g.start());
+        let start = match (c.get(2), word) {
+            (Some(_), _) => g.start(),
+            (None, "в" | "во") if c.get(1).is_some() => at,
+            (None, "in") if c.get(3).is_some() => at,
+            _ => continue,
+        };
+        add(start, g.end(), name, None, true);
+    }
+    out.sort_by_key(|y| y.start);
+    out
+}
+
+/// The sentence around byte `at`: from after the last full stop, question
+/// or exclamation mark or line break before it to the next one. A stop after
+/// a single letter (г., ж., an initial) ends no sentence.
+fn sentence(text: &str, at: usize) -> (usize, usize) {
+    let ends = |i: usize, c: char| match c {
+        '\n' | '!' | '?' => true,
+        '.' => {
+            let word = text[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            word.chars().count() != 1
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+        }
+        _ => false,
+    };
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends(i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|&(i, c)| ends(at + i, c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start, end)
+}
+
+/// Whether a stretch of text has one of the cue words (whole words) or
+/// phrases; a cue ending in `*` matches any ending.
+fn speaks_of(sentence: &str, cues: &[String]) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    cues.iter().any(|cue| {
+        let parts: Vec<&str> = cue.split_whitespace().collect();
+        words.windows(parts.len()).any(|w| {
+            w.iter()
+                .zip(&parts)
+                .all(|(word, part)| match part.strip_suffix('*') {
+                    Some(stem) => word.starts_with(stem),
+                    None => word == part,
+                })
+        })
+    })
+}
+
+/// The value of a date without a year: the year of a date earlier in its
+/// sentence; else, from the publication date, the last such day on or
+/// before it, or in a sentence about the future the next one (the previous
+/// year's date only when more than half a year ago).
+fn resolve(f: &Found, y: &Yearless, lex: &Lexicon, published: Option<&str>) -> Option<String> {
+    let (s0, e0) = sentence(f.text, y.start);
+    // "That year" reaches back past the sentence to the year written last.
+    let from = if speaks_of(&f.text[s0..y.start], &lex.date_cues.that_year) {
+        0
+    } else {
+        s0
+    };
+    let stated = f
+        .spans
+        .iter()
+        .filter(|(s, _, v)| (from..y.start).contains(s) && !v.contains('/'))
+        .max_by_key(|(s, _, _)| *s)
+        .and_then(|(_, _, v)| v[..4].parse::<i32>().ok());
+    let value = |yr: i32| match y.day {
+        Some(d) => valid(&yr.to_string(), y.month, d),
+        None => Some(format!("{yr:04}-{:02}", y.month)),
+    };
+    if let Some(yr) = stated {
+        return value(yr);
+    }
+    let (py, pm, pd) = parts(published?)?;
+    let future = speaks_of(&f.text[s0..e0], &lex.date_cues.future);
+    let day = y.day.unwrap_or(1);
+    // Compare within the publication year; Feb 29 falls back to Feb 28.
+    let here = day_number(py, y.month, day.min(days_in_month(py, y.month)));
+    let now = day_number(py, pm, if y.day.is_some() { pd } else { 1 });
+    // A day within a month after publication is near, not a year ago (an
+    // update, an event the sentence does not say is coming).
+    let yr = if here > now + NEAR && !future {
+        py - 1
+    } else if here < now && future && now - here > 183 {
+        py + 1
+    } else {
+        py
+    };
+    value(yr)
+}
+
+/// How many days after publication a day without a year still falls in
+/// the publication year whatever its sentence says.
+const NEAR: i64 = 31;
+
 /// The publication date an article states: a leading `date YYYY-MM-DD` line,
-/// or a dateline (a line near the top that is only a date).
+/// or a dateline among its first lines.
 pub fn published(text: &str, lex: &Lexicon) -> Option<String> {
     for line in text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .take(4)
+        .take(5)
     {
-        let lower = line.to_lowercase();
+        let lower: String = line.chars().flat_map(|c| c.to_lowercase().next()).collect();
         if let Some(rest) = lower.strip_prefix("date") {
             let d = rest.trim_start_matches([' ', ':']).get(..10).unwrap_or("");
             if crate::lexicon::is_iso_date(d)
-                && valid(
-                    &d[..4],
-                    d[5..7].parse().unwrap_or(0),
-                    d[8..10].parse().unwrap_or(0),
-                )
-                .is_some()
+                && parts(d).is_some_and(|(y, m, dd)| valid(&y.to_string(), m, dd).is_some())
             {
                 return Some(d.to_string());
             }
         }
-        if line.chars().count() <= 40 {
-            let found = find(&lower, lex, None);
-            if let [one] = found.as_slice() {
-                let covered = lower.chars().count() - (one.end - one.start);
-                if covered <= 2 && one.value.len() == 10 {
-                    return Some(one.value.clone());
-                }
-            }
+        if let Some(d) = dateline(line, &lower, lex) {
+            return Some(d);
         }
     }
     None
 }
+
+/// The date of a dateline: the line's first full date, with before it
+/// nothing, a label (Published:) or a city or outlet in capitals (АЛМАТЫ,),
+/// and after it nothing, a time, or a separator (. – |), or after a comma a
+/// few words that are not a sentence (an outlet: , пресс-служба партии). A
+/// line that goes on with the words of a sentence ("4 февраля 2026 года в
+/// Астане состоялось ...") is not a dateline.
+fn dateline(line: &str, lower: &str, lex: &Lexicon) -> Option<String> {
+    // A dateline's date comes within its first words: read only those, not
+    // a whole paragraph.
+    let head = lower
+        .char_indices()
+        .nth(DATELINE_HEAD)
+        .map_or(lower, |(i, _)| &lower[..i]);
+    let first = find(head, lex, None)
+        .into_iter()
+        .find(|d| d.value.len() == 10 && d.end < DATELINE_HEAD)?;
+    let chars: Vec<char> = line.chars().collect();
+    let before: String = chars[..first.start].iter().collect();
+    let date: String = chars[first.start..first.end].iter().collect();
+    let after: String = chars[first.end..].iter().collect();
+    let before = before.trim();
+    let head = before.trim_end_matches(':').trim().to_lowercase();
+    let capitals = before.ends_with(SEPARATORS)
+        && before.chars().any(char::is_alphabetic)
+        && !before.chars().any(char::is_lowercase)
+        && before
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || SEPARATORS.contains(&c));
+    let label = lex.date_cues.labels.contains(&head);
+    if !(before.is_empty() || capitals || label) {
+        return None;
+    }
+    let p = patterns(lex);
+    let rest = match p.time.find(&after) {
+        Some(t) => after[t.end()..].trim(),
+        None => after.trim(),
+    };
+    let ok = rest.is_empty()
+        || date.ends_with('.')
+        || capitals
+        || label
+        || rest.starts_with(|c: char| c != ',' && SEPARATORS.contains(&c))
+        || rest.strip_prefix(',').is_some_and(|outlet| {
+            outlet.split_whitespace().count() <= 6 && !outlet.ends_with(['.', '!', '?', ':'])
+        });
+    ok.then_some(first.value)
+}
+
+/// How far into a line (in chars) a dateline's date may end.
+const DATELINE_HEAD: usize = 80;
+
+/// What separates a dateline's parts: АСТАНА. 12 мая 2024 г. КАЗИНФОРМ –
+const SEPARATORS: &[char] = &[',', '.', '–', '—', '-', '|', '/', '•'];
 
 #[cfg(test)]
 mod tests {
@@ -299,8 +726,12 @@ mod tests {
         );
         assert_eq!(values("вчера", Some("2025-03-01")), ["2025-02-28"]);
         assert_eq!(
-            values("26 сәуірге дейін", Some("2025-03-01")),
+            values("26 сәуірге дейін өтеді", Some("2025-03-01")),
             ["2025-04-26"]
+        );
+        assert_eq!(
+            values("26 сәуірге дейін", Some("2025-03-01")),
+            ["2024-04-26"]
         );
     }
 
@@ -326,5 +757,22 @@ mod tests {
             published("4 февраля 2026 года в Астане состоялось заседание.", lex),
             None
         );
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 12, 31), (1999, 3, 1)] {
+            assert_eq!(civil(day_number(y, m, d)), (y, m, d));
+        }
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(shift("2024-03-01", -1).as_deref(), Some("2024-02-29"));
+        assert_eq!(shift("2025-01-01", -1).as_deref(), Some("2024-12-31"));
+    }
+
+    #[test]
+    fn sentences_do_not_end_at_abbreviations() {
+        let t = "в 2019 г. 3 марта прошел съезд. потом";
+        let at = t.find("3 марта").unwrap();
+        assert_eq!(sentence(t, at), (0, t.find(". потом").unwrap()));
     }
 }

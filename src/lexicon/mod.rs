@@ -63,6 +63,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../seeds/lexicons/months.tsv"),
     ),
     (
+        "lexicons/date_cues.tsv",
+        include_str!("../../seeds/lexicons/date_cues.tsv"),
+    ),
+    (
         "lexicons/given_names.tsv",
         include_str!("../../seeds/lexicons/given_names.tsv"),
     ),
@@ -319,6 +323,7 @@ pub struct Lexicon {
     /// (head lemma, kind, head follows the name, language)
     pub org_heads: Vec<(String, String, bool, String)>,
     pub months: HashMap<String, u32>,
+    pub date_cues: DateCues,
     /// translit key -> gender
     pub given: HashMap<String, char>,
     /// lowercase name as written -> gender, the fast path for Cyrillic words
@@ -341,6 +346,74 @@ pub struct Lexicon {
     pub tables: Vec<Table>,
     /// (rules file, text)
     pub rule_files: Vec<(String, String)>,
+}
+
+/// The words dates are read with (`lexicons/date_cues.tsv`), lowercase.
+#[derive(Clone, Debug, Default)]
+pub struct DateCues {
+    /// Words that introduce a publication date (published, опубликовано).
+    pub labels: Vec<String>,
+    /// Words that put a sentence in the future; a trailing `*` matches any ending.
+    pub future: Vec<String>,
+    /// English month words that are also ordinary words (may, march).
+    pub ambiguous: Vec<String>,
+    /// Words that make an ambiguous month word a month (on May 3).
+    pub before: Vec<String>,
+    /// Words that name the year last written (сол жылы, that year).
+    pub that_year: Vec<String>,
+    /// English nouns that, after a four-digit number, make it a count (2000
+    /// people), not a year.
+    pub counted: Vec<String>,
+    /// Words naming a day, month or year from the publication date, with
+    /// the distance and its unit: `d`, `m` or `y` (вчера -1 d, last year -1 y).
+    pub relative: Vec<(String, i64, char)>,
+    /// Weekday names with their number, Monday 1.
+    pub weekdays: Vec<(String, u32)>,
+    /// Words before a weekday that mean the last one (прошлую, өткен).
+    pub last: Vec<String>,
+    /// Words before a weekday that mean the next one (next, келесі).
+    pub next: Vec<String>,
+}
+
+impl DateCues {
+    fn load(t: &Table) -> Result<DateCues, SeedError> {
+        let mut c = DateCues::default();
+        for row in &t.rows {
+            let [kind, value, text] = row.cols::<3>()?;
+            let text = text.to_lowercase();
+            match kind {
+                "label" => c.labels.push(text),
+                "future" => c.future.push(text),
+                "ambiguous" => c.ambiguous.push(text),
+                "before" => c.before.push(text),
+                "that_year" => c.that_year.push(text),
+                "counted" => c.counted.push(text),
+                "last" => c.last.push(text),
+                "next" => c.next.push(text),
+                "relative" => {
+                    let unit = value.chars().last().filter(|u| "dmy".contains(*u));
+                    let n = value[..value.len().saturating_sub(1)].parse().ok();
+                    let (Some(unit), Some(n)) = (unit, n) else {
+                        return Err(row.error(format!(
+                            "value must be a number of days, months or years (-1d, 0y), not {value:?}"
+                        )));
+                    };
+                    c.relative.push((text, n, unit));
+                }
+                "weekday" => {
+                    let n = value.parse().ok().filter(|n| (1..=7).contains(n));
+                    let n = n.ok_or_else(|| row.error(format!("weekday must be 1 to 7, not {value:?}")))?;
+                    c.weekdays.push((text, n));
+                }
+                _ => {
+                    return Err(row.error(format!(
+                        "kind must be label, future, ambiguous, before, that_year, counted, relative, weekday, last or next, not {kind:?}"
+                    )))
+                }
+            }
+        }
+        Ok(c)
+    }
 }
 
 fn labels(row: &Row, kk: &str, ru: &str, en: &str) -> Result<[String; 3], SeedError> {
@@ -374,6 +447,8 @@ impl Lexicon {
         let t_cues = table("lexicons/cues.tsv")?;
         let t_events = table("lexicons/events.tsv")?;
         let t_months = table("lexicons/months.tsv")?;
+        let t_date_cues = table("lexicons/date_cues.tsv")?;
+        let date_cues = DateCues::load(&t_date_cues)?;
         let t_given = table("lexicons/given_names.tsv")?;
         let t_shapes = table("lexicons/surname_shapes.tsv")?;
         let t_bp = table("lexicons/boilerplate.tsv")?;
@@ -599,6 +674,7 @@ impl Lexicon {
             orgs,
             org_heads,
             months,
+            date_cues,
             given,
             given_lower,
             surname_shapes,
@@ -612,9 +688,26 @@ impl Lexicon {
             morph,
             gazetteer,
             tables: vec![
-                t_parties, t_places, t_orgs, t_heads, t_roles, t_levels, t_cues, t_events,
-                t_months, t_given, t_shapes, t_bp, t_stop, t_bodies, t_abbr, t_kk, t_alt, t_ru,
+                t_parties,
+                t_places,
+                t_orgs,
+                t_heads,
+                t_roles,
+                t_levels,
+                t_cues,
+                t_events,
+                t_months,
+                t_given,
+                t_shapes,
+                t_bp,
+                t_stop,
+                t_bodies,
+                t_abbr,
+                t_kk,
+                t_alt,
+                t_ru,
                 t_plural,
+                t_date_cues,
             ],
             rule_files,
         })
