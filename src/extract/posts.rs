@@ -143,6 +143,22 @@ pub(crate) fn role_phrases(
     widened
 }
 
+/// The role a symbol names: a role word's, or the chair for a verb of
+/// heading a body (HEADS: heads, возглавляет; HEADED: headed, возглавлял).
+fn role_of(s: &Sym) -> Option<String> {
+    match s.tag.as_str() {
+        "HEADS" | "HEADED" => Some("chair".into()),
+        _ => s.role.clone(),
+    }
+}
+
+/// The role of a deputy's word before a head's title ("deputy ... chairman"):
+/// the head's deputy, if the word names a deputy and the title a head.
+fn deputy_of(word: &Sym, role: &str) -> Option<String> {
+    let deputy = matches!(word.role.as_deref(), Some("deputy" | "deputy_chair"));
+    (deputy && role == "chair").then(|| "deputy_chair".into())
+}
+
 fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
     row[r].iter().find_map(|s| s.key.clone())
 }
@@ -171,9 +187,17 @@ pub(crate) fn posts(
             let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
             let Some(rr) = group("role") else { continue };
             let role_sym = &row[rr.start];
-            let Some(mut role) = role_sym.role.clone() else {
+            let Some(mut role) = role_of(role_sym) else {
                 continue;
             };
+            // "deputy CEC chairman": a deputy's word before the body and
+            // its head's title makes the head's deputy.
+            if let Some(d) = group("deputy") {
+                match deputy_of(&row[d.start], &role) {
+                    Some(r) => role = r,
+                    None => continue,
+                }
+            }
             // One person (`per`), or every person of a list sharing the
             // role (`pers`: председатели Алма Карашкызы и Болат Керей).
             let persons: Vec<Key> = if let Some(pr) = group("pers") {
@@ -243,6 +267,11 @@ pub(crate) fn posts(
             if role == "president" && !matches!(org, Key::Place { .. }) {
                 role = "chair".into();
             }
+            // A member of a parliament's chamber is its deputy (member of
+            // the Mazhilis, член Сената).
+            if role == "member" && matches!(&org, Key::Org { kind, .. } if kind == "parliament") {
+                role = "deputy".into();
+            }
             let mods: Vec<&str> = group("mod")
                 .map(|r| row[r].iter().map(|s| s.tag.as_str()).collect())
                 .unwrap_or_default();
@@ -268,10 +297,12 @@ pub(crate) fn posts(
             let acting =
                 group("acting").is_some() || (rr.start > 0 && row[rr.start - 1].tag == "ACTING");
             for person in persons {
-                // One post per person and role in a sentence: the first rule that read it.
+                // One post per person and role in a sentence, and one per
+                // person and role word: the first rule that read it.
+                let span = (role_sym.start, role_sym.end);
                 if out.posts[before..]
                     .iter()
-                    .any(|p| p.person == person && p.role == role)
+                    .any(|p| p.person == person && (p.role == role || p.role_span == span))
                 {
                     continue;
                 }
