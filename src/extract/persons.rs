@@ -310,7 +310,10 @@ fn latin_given(lex: &Lexicon, g: &W, surname: &W) -> bool {
     let shaped_alone = capword(surname, lex)
         && !surname.named
         && !surname.upper
-        && matches!(shaped(lex, surname), Some((false, _, crate::lexicon::Alone::Yes)));
+        && matches!(
+            shaped(lex, surname),
+            Some((false, _, crate::lexicon::Alone::Yes))
+        );
     shaped_alone
         && capword(g, lex)
         && !g.named

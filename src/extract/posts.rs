@@ -159,6 +159,13 @@ fn deputy_of(word: &Sym, role: &str) -> Option<String> {
     (deputy && role == "chair").then(|| "deputy_chair".into())
 }
 
+/// A rule's `office` group says that a bare title of a party's own office
+/// (first deputy chairman X, secretaries X and Y) is an office of the party
+/// the article is about; other bare titles (chairman, deputy) name no body.
+fn party_office(role: &str, office: bool) -> bool {
+    office && matches!(role, "deputy_chair" | "secretary" | "executive_secretary")
+}
+
 fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
     row[r].iter().find_map(|s| s.key.clone())
 }
@@ -252,8 +259,11 @@ pub(crate) fn posts(
                     // "председатель") names none.
                     _ if org_range.is_some()
                         || role == "council_member"
+                        || party_office(&role, group("office").is_some())
                         || row[rr.start..(rr.end + 3).min(row.len())]
                             .iter()
+                            // "Speaker as six parties ...": "as" ends the title.
+                            .take_while(|s| s.tag != "AS")
                             .any(|s| matches!(s.tag.as_str(), "PARTYW" | "COUNCIL")) =>
                     {
                         ctx.main_party().map(Key::Party)
