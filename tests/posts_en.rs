@@ -201,3 +201,47 @@ fn a_title_ended_by_as_names_no_party() {
         posts("The Baytaq party met. Dosanov re-elected Speaker as six parties form factions.");
     assert_eq!(got, vec![]);
 }
+
+#[test]
+fn a_dismissal_with_the_holder_as_object_and_council_members_elected() {
+    let got = posts(
+        "The Baytaq party met. The congress dismissed Serik Dosanov as executive secretary. \
+         The party's political council elected new members Aigul Sadykova and Daniyar Omarov.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            post(
+                "person:dosanov-serik",
+                "executive_secretary",
+                "party:baytaq",
+                "end"
+            ),
+            post(
+                "person:omarov-danar",
+                "council_member",
+                "party:baytaq",
+                "start"
+            ),
+            post(
+                "person:sadikova-aigul",
+                "council_member",
+                "party:baytaq",
+                "start"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_possessive_party_before_its_branch() {
+    let got = posts(
+        "The Baytaq party met. The chairman of the party's Taraz city branch, Aigul Sadykova, spoke.",
+    );
+    assert!(
+        got.iter().any(|p| p.0 == "person:sadikova-aigul"
+            && p.1 == "chair"
+            && p.2.starts_with("unit:baytaq/")),
+        "{got:?}"
+    );
+}
