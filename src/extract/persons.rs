@@ -254,6 +254,11 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
         let g = given.join(" ");
         return Some((i, end, full_name(g, s, None, false)));
     }
+    // An unknown Latin given name before a surname of unmistakable shape.
+    if let Some(next) = ws.get(i + 1).filter(|n| latin_given(lex, w, n)) {
+        let s = surname(lex, next, None);
+        return Some((i, i + 2, full_name(w.text.into(), s, None, false)));
+    }
     // A surname alone, when its shape is unmistakable.
     if capword(w, lex) && !w.named && !w.upper {
         use crate::lexicon::Alone;
@@ -295,4 +300,29 @@ pub fn at(lex: &Lexicon, ws: &[W], i: usize) -> Option<(usize, usize, PersonName
         }
     }
     None
+}
+
+/// A capitalized Latin word that no lexicon knows, right before a surname of
+/// unmistakable shape: a given name the lexicon lacks (Darkhan Sultanbekov).
+/// Not a month (In March Tokayev ...), nor a short title (Mr, Mrs, Dr).
+fn latin_given(lex: &Lexicon, g: &W, surname: &W) -> bool {
+    let latin = |t: &str| t.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    let shaped_alone = capword(surname, lex)
+        && !surname.named
+        && !surname.upper
+        && matches!(
+            shaped(lex, surname),
+            Some((false, _, crate::lexicon::Alone::Yes))
+        );
+    shaped_alone
+        && capword(g, lex)
+        && !g.named
+        && !g.upper
+        && !g.quoted
+        && !g.role
+        && !g.locative
+        && g.text.chars().count() >= 4
+        && latin(g.text)
+        && latin(surname.text)
+        && !lex.months.contains_key(g.lower)
 }

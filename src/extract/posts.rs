@@ -143,6 +143,29 @@ pub(crate) fn role_phrases(
     widened
 }
 
+/// The role a symbol names: a role word's, or the chair for a verb of
+/// heading a body (HEADS: heads, возглавляет; HEADED: headed, возглавлял).
+fn role_of(s: &Sym) -> Option<String> {
+    match s.tag.as_str() {
+        "HEADS" | "HEADED" => Some("chair".into()),
+        _ => s.role.clone(),
+    }
+}
+
+/// The role of a deputy's word before a head's title ("deputy ... chairman"):
+/// the head's deputy, if the word names a deputy and the title a head.
+fn deputy_of(word: &Sym, role: &str) -> Option<String> {
+    let deputy = matches!(word.role.as_deref(), Some("deputy" | "deputy_chair"));
+    (deputy && role == "chair").then(|| "deputy_chair".into())
+}
+
+/// A rule's `office` group says that a bare title of a party's own office
+/// (first deputy chairman X, secretaries X and Y) is an office of the party
+/// the article is about; other bare titles (chairman, deputy) name no body.
+fn party_office(role: &str, office: bool) -> bool {
+    office && matches!(role, "deputy_chair" | "secretary" | "executive_secretary")
+}
+
 fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
     row[r].iter().find_map(|s| s.key.clone())
 }
@@ -160,7 +183,7 @@ fn rule_role(
     match (role, &rule.role) {
         (Some(rr), _) => {
             let s = &row[rr.start];
-            Some((s.role.clone()?, rr, (s.start, s.end)))
+            Some((role_of(s)?, rr, (s.start, s.end)))
         }
         (None, Some(key)) => {
             let r = verb.or(whole).filter(|r| !r.is_empty())?;
@@ -211,6 +234,14 @@ pub(crate) fn posts(
                 continue;
             };
             let role_sym = &row[rr.start];
+            // "deputy CEC chairman": a deputy's word before the body and
+            // its head's title makes the head's deputy.
+            if let Some(d) = group("deputy") {
+                match deputy_of(&row[d.start], &role) {
+                    Some(r) => role = r,
+                    None => continue,
+                }
+            }
             // One person (`per`), or every person of a list sharing the
             // role (`pers`: председатели Алма Карашкызы и Болат Керей).
             let persons: Vec<Key> = if let Some(pr) = group("pers") {
@@ -266,8 +297,11 @@ pub(crate) fn posts(
                     // "председатель") names none.
                     _ if org_range.is_some()
                         || role == "council_member"
+                        || party_office(&role, group("office").is_some())
                         || row[rr.start..party_word_end(row.len(), &rr, holder)]
                             .iter()
+                            // "Speaker as six parties ...": "as" ends the title.
+                            .take_while(|s| s.tag != "AS")
                             .any(|s| matches!(s.tag.as_str(), "PARTYW" | "COUNCIL")) =>
                     {
                         ctx.main_party().map(Key::Party)
@@ -280,6 +314,11 @@ pub(crate) fn posts(
             // "chair" covers the head of any body (Президент ФИФА).
             if role == "president" && !matches!(org, Key::Place { .. }) {
                 role = "chair".into();
+            }
+            // A member of a parliament's chamber is its deputy (member of
+            // the Mazhilis, член Сената).
+            if role == "member" && matches!(&org, Key::Org { kind, .. } if kind == "parliament") {
+                role = "deputy".into();
             }
             let mods: Vec<&str> = group("mod")
                 .map(|r| row[r].iter().map(|s| s.tag.as_str()).collect())
@@ -306,10 +345,12 @@ pub(crate) fn posts(
             let acting =
                 group("acting").is_some() || (rr.start > 0 && row[rr.start - 1].tag == "ACTING");
             for person in persons {
-                // One post per person and role in a sentence: the first rule that read it.
+                // One post per person and role in a sentence, and one per
+                // person and role word: the first rule that read it.
+                let span = (role_sym.start, role_sym.end);
                 if out.posts[before..]
                     .iter()
-                    .any(|p| p.person == person && p.role == role)
+                    .any(|p| p.person == person && (p.role == role || p.role_span == span))
                 {
                     continue;
                 }

@@ -292,6 +292,7 @@ fn en_endings(word: &str, out: &mut Vec<Lemma>) {
         ("'s", "", false),
         ("’s", "", false),
         ("s'", "", false),
+        ("ies", "y", true),
         ("es", "", true),
         ("s", "", true),
     ] {
