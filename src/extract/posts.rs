@@ -143,6 +143,15 @@ pub(crate) fn role_phrases(
     widened
 }
 
+/// The person a pronoun points to when its own sentence names one before it
+/// ("Байбек проработал шесть лет, когда он был акимом"): the nearest.
+fn pronoun_antecedent(before: &[Sym]) -> Option<Key> {
+    before.iter().rev().find_map(|s| match (&s.tag[..], &s.key) {
+        ("PER", Some(k @ Key::Person(_))) => Some(k.clone()),
+        _ => None,
+    })
+}
+
 fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
     row[r].iter().find_map(|s| s.key.clone())
 }
@@ -171,7 +180,7 @@ pub(crate) fn posts(
             let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
             let Some(rr) = group("role") else { continue };
             let role_sym = &row[rr.start];
-            let Some(mut role) = role_sym.role.clone() else {
+            let Some(mut role) = rule.role.clone().or_else(|| role_sym.role.clone()) else {
                 continue;
             };
             // One person (`per`), or every person of a list sharing the
@@ -185,7 +194,7 @@ pub(crate) fn posts(
             } else {
                 let Some(pr) = group("per") else { continue };
                 let person = match row[pr.start].tag.as_str() {
-                    "PRON" => last_person.clone(),
+                    "PRON" => pronoun_antecedent(&row[..pr.start]).or_else(|| last_person.clone()),
                     _ => row[pr.start].key.clone(),
                 };
                 person.into_iter().collect()
@@ -268,11 +277,14 @@ pub(crate) fn posts(
             let acting =
                 group("acting").is_some() || (rr.start > 0 && row[rr.start - 1].tag == "ACTING");
             for person in persons {
-                // One post per person and role in a sentence: the first rule that read it.
-                if out.posts[before..]
-                    .iter()
-                    .any(|p| p.person == person && p.role == role)
-                {
+                // One post per person and role word in a sentence, and one per
+                // person, role and organization: the first rule that read it.
+                // One holder may hold the same role in two bodies named by two
+                // role words ("председатель филиала, руководитель крыла").
+                let span = (role_sym.start, role_sym.end);
+                if out.posts[before..].iter().any(|p| {
+                    p.person == person && (p.role_span == span || p.role == role && p.org == org)
+                }) {
                     continue;
                 }
                 out.posts.push(PostClaim {

@@ -13,6 +13,9 @@
 //! example-: комиссия мүшелері
 //! ```
 //!
+//! A post rule whose `role` group is a verb ("возглавляет", "басқарады")
+//! names the role it gives in a `role:` field (`role: chair`).
+//!
 //! A rule's id starts with the language it reads (kk, ru, en).
 //! Rules are parsed as written, then compiled; a bad rule is an error with
 //! its file and line.
@@ -35,6 +38,9 @@ pub struct Rule {
     pub kind: RuleKind,
     /// current | start | end | former
     pub status: String,
+    /// The role a post rule gives when its `role` group is a verb rather
+    /// than a role word ("возглавляет" heads: chair).
+    pub role: Option<String>,
     pub regex: Regex,
     pub pattern: String,
     pub examples: Vec<(bool, String, usize)>,
@@ -87,6 +93,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
         line: usize,
         kind: Option<RuleKind>,
         status: String,
+        role: Option<String>,
         pattern: Option<(String, usize)>,
         examples: Vec<(bool, String, usize)>,
     }
@@ -111,6 +118,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                 line: n,
                 kind: None,
                 status: "current".into(),
+                role: None,
                 pattern: None,
                 examples: vec![],
             });
@@ -146,6 +154,12 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                 }
                 d.status = value;
             }
+            "role" => {
+                if value.is_empty() || !value.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    return Err(err(n, format!("role must be a role key, not {value:?}")));
+                }
+                d.role = Some(value);
+            }
             "pattern" => d.pattern = Some((value, n)),
             "example+" => d.examples.push((true, value, n)),
             "example-" => d.examples.push((false, value, n)),
@@ -171,6 +185,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
             id: d.id,
             kind,
             status: d.status,
+            role: d.role,
             regex,
             pattern,
             examples: d.examples,
