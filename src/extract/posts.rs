@@ -304,6 +304,39 @@ pub(crate) fn posts(
     }
 }
 
+/// A post the article first names as held ("председатель партии X") and
+/// later tells the election to ("X избрали председателем") is one post that
+/// started: the start (or end) claim replaces the earlier plain one, since
+/// the first claim of a post is the one that is kept.
+pub(crate) fn reported_starts(posts: &mut Vec<PostClaim>) {
+    let decided: Vec<PostClaim> = posts
+        .iter()
+        .filter(|p| matches!(p.status.as_str(), "start" | "end"))
+        .cloned()
+        .collect();
+    posts.retain(|p| {
+        p.status != "current"
+            || !decided.iter().any(|d| {
+                d.evidence.0 > p.evidence.0
+                    && d.role == p.role
+                    && d.org == p.org
+                    && same_person(&d.person, &p.person)
+            })
+    });
+}
+
+/// Whether two person keys of one article name one person: the same
+/// surname, and the same first name where both give one.
+fn same_person(a: &Key, b: &Key) -> bool {
+    let (Key::Person(a), Key::Person(b)) = (a, b) else {
+        return false;
+    };
+    let key = |s: &Option<String>| s.as_deref().map(crate::text::translit::key);
+    let (sa, sb) = (key(&a.surname), key(&b.surname));
+    let (ga, gb) = (key(&a.given), key(&b.given));
+    sa.is_some() && sa == sb && (ga.is_none() || gb.is_none() || ga == gb)
+}
+
 /// Entity mentions and role mentions of a built row.
 /// What a role word says it belongs to, from the words before it (past
 /// "жаңа", "бұрынғы", "и.о."): the body or place it names, or only that it
