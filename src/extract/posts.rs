@@ -326,15 +326,20 @@ pub(crate) fn reported_starts(posts: &mut Vec<PostClaim>) {
 }
 
 /// Whether two person keys of one article name one person: the same
-/// surname, and the same first name where both give one.
+/// surname, up to a case ending (Абишев, Абишева; Амиртай, Амиртая), and
+/// the same first name where both give one.
 fn same_person(a: &Key, b: &Key) -> bool {
     let (Key::Person(a), Key::Person(b)) = (a, b) else {
         return false;
     };
     let key = |s: &Option<String>| s.as_deref().map(crate::text::translit::key);
-    let (sa, sb) = (key(&a.surname), key(&b.surname));
+    let (Some(sa), Some(sb)) = (key(&a.surname), key(&b.surname)) else {
+        return false;
+    };
+    let (short, long) = if sa.len() <= sb.len() { (sa, sb) } else { (sb, sa) };
+    let surname = long.starts_with(&short) && long.len() - short.len() <= 2 && short.len() >= 4;
     let (ga, gb) = (key(&a.given), key(&b.given));
-    sa.is_some() && sa == sb && (ga.is_none() || gb.is_none() || ga == gb)
+    surname && (ga.is_none() || gb.is_none() || ga == gb)
 }
 
 /// Entity mentions and role mentions of a built row.
