@@ -64,8 +64,10 @@ fn the_role_before_a_passive_verb_belongs_to_the_name_after_it() {
 
 #[test]
 fn a_post_first_named_and_then_elected_to_is_a_start() {
-    let r = run("Председатель партии AMANAT Сакен Абишев выступил на съезде. \
-                 Съезд прошел 2 апреля 2023 года, тогда же Абишева избрали председателем.");
+    let r = run(
+        "Председатель партии AMANAT Сакен Абишев выступил на съезде. \
+                 Съезд прошел 2 апреля 2023 года, тогда же Абишева избрали председателем.",
+    );
     let (org, status, date) = post_of(&r, "person:abishev", "chair");
     assert_eq!(org, "party:amanat");
     assert_eq!(status, "start", "{:?}", posts(&r));
@@ -100,22 +102,27 @@ fn heading_verbs_tell_the_status_by_their_tense() {
 
 #[test]
 fn a_heading_verb_over_something_else_than_a_body_gives_no_post() {
-    let r = run("Съезд партии AMANAT прошел в Астане. Список кандидатов возглавляет Ерлан Досанов.");
+    let r =
+        run("Съезд партии AMANAT прошел в Астане. Список кандидатов возглавляет Ерлан Досанов.");
     assert!(posts(&r).is_empty(), "{:?}", posts(&r));
 }
 
 #[test]
 fn one_name_after_a_chain_of_titles_holds_each_of_them() {
-    let r = run("Съезд партии «Ак жол» прошел в Астане. Слово взял председатель партии, \
-                 руководитель фракции, депутат Мажилиса Тимур Исабаев.");
+    let r = run(
+        "Съезд партии «Ак жол» прошел в Астане. Слово взял председатель партии, \
+                 руководитель фракции, депутат Мажилиса Тимур Исабаев.",
+    );
     assert_eq!(post_of(&r, "person:isabaev", "chair").0, "party:ak-zhol");
     assert_eq!(post_of(&r, "person:isabaev", "deputy").0, "org:mazhilis");
 }
 
 #[test]
 fn two_bodies_headed_by_one_person_in_one_sentence_are_two_posts() {
-    let r = run("Конференция партии AMANAT прошла в Павлодаре. Выступила председатель \
-                 Павлодарского областного филиала, председатель Министерства юстиции Роза Ибраева.");
+    let r = run(
+        "Конференция партии AMANAT прошла в Павлодаре. Выступила председатель \
+                 Павлодарского областного филиала, председатель Министерства юстиции Роза Ибраева.",
+    );
     let chairs: Vec<String> = r
         .posts
         .iter()
@@ -123,15 +130,22 @@ fn two_bodies_headed_by_one_person_in_one_sentence_are_two_posts() {
         .map(|p| p.org.clone())
         .collect();
     assert_eq!(chairs.len(), 2, "{:?}", posts(&r));
-    assert!(chairs.contains(&"unit:amanat/pavlodar-region".to_string()), "{chairs:?}");
+    assert!(
+        chairs.contains(&"unit:amanat/pavlodar-region".to_string()),
+        "{chairs:?}"
+    );
 }
 
 #[test]
 fn a_candidacy_from_a_party_is_no_post_of_that_party() {
-    let r = run("Съезд партии «Ак жол» прошел. Выступили экс-кандидат в президенты от «Ак жол» \
-                 Марат Сагатов и советник председателя «Ак жол» Даурен Искаков.");
+    let r = run(
+        "Съезд партии «Ак жол» прошел. Выступили экс-кандидат в президенты от «Ак жол» \
+                 Марат Сагатов и советник председателя «Ак жол» Даурен Искаков.",
+    );
     assert!(
-        !r.posts.iter().any(|p| p.role == "chair" || p.role == "president"),
+        !r.posts
+            .iter()
+            .any(|p| p.role == "chair" || p.role == "president"),
         "{:?}",
         posts(&r)
     );
@@ -152,4 +166,15 @@ fn the_secretary_of_the_central_council_is_the_party_secretary() {
     let r = run("Пленум партии «Ак жол» прошел в Астане. \
                  Выступил секретарь Центрального совета Ерлан Мусин.");
     assert_eq!(post_of(&r, "person:musin", "secretary").0, "party:ak-zhol");
+}
+
+#[test]
+fn a_maslikhat_named_by_the_place_after_it_is_that_place_s_maslikhat() {
+    let r = run("Айдос Сериков с 2012 по 2021 год два созыва был депутатом маслихата Актобе.");
+    let (org, status, _) = post_of(&r, "person:serikov", "deputy");
+    assert!(
+        org.contains("aktobe") && org.ends_with("maslikhat"),
+        "{org}"
+    );
+    assert_eq!(status, "former");
 }

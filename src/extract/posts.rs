@@ -146,10 +146,13 @@ pub(crate) fn role_phrases(
 /// The person a pronoun points to when its own sentence names one before it
 /// ("Байбек проработал шесть лет, когда он был акимом"): the nearest.
 fn pronoun_antecedent(before: &[Sym]) -> Option<Key> {
-    before.iter().rev().find_map(|s| match (&s.tag[..], &s.key) {
-        ("PER", Some(k @ Key::Person(_))) => Some(k.clone()),
-        _ => None,
-    })
+    before
+        .iter()
+        .rev()
+        .find_map(|s| match (&s.tag[..], &s.key) {
+            ("PER", Some(k @ Key::Person(_))) => Some(k.clone()),
+            _ => None,
+        })
 }
 
 fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
@@ -336,7 +339,11 @@ fn same_person(a: &Key, b: &Key) -> bool {
     let (Some(sa), Some(sb)) = (key(&a.surname), key(&b.surname)) else {
         return false;
     };
-    let (short, long) = if sa.len() <= sb.len() { (sa, sb) } else { (sb, sa) };
+    let (short, long) = if sa.len() <= sb.len() {
+        (sa, sb)
+    } else {
+        (sb, sa)
+    };
     let surname = long.starts_with(&short) && long.len() - short.len() <= 2 && short.len() >= 4;
     let (ga, gb) = (key(&a.given), key(&b.given));
     surname && (ga.is_none() || gb.is_none() || ga == gb)
