@@ -298,6 +298,7 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
         }
         sentence_syms.push((si, row));
     }
+    posts::reported_starts(&mut out.posts);
     link_role_holders(&mut out);
     events::find(&sentence_syms, lex, &ctx, &mut out);
     out.symbols = sentence_syms

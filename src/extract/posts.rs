@@ -166,6 +166,18 @@ fn party_office(role: &str, office: bool) -> bool {
     office && matches!(role, "deputy_chair" | "secretary" | "executive_secretary")
 }
 
+/// The person a pronoun points to when its own sentence names one before it
+/// ("Байбек проработал шесть лет, когда он был акимом"): the nearest.
+fn pronoun_antecedent(before: &[Sym]) -> Option<Key> {
+    before
+        .iter()
+        .rev()
+        .find_map(|s| match (&s.tag[..], &s.key) {
+            ("PER", Some(k @ Key::Person(_))) => Some(k.clone()),
+            _ => None,
+        })
+}
+
 fn first_key(row: &[Sym], r: std::ops::Range<usize>) -> Option<Key> {
     row[r].iter().find_map(|s| s.key.clone())
 }
@@ -181,9 +193,10 @@ fn rule_role(
     whole: Option<std::ops::Range<usize>>,
 ) -> Option<(String, std::ops::Range<usize>, (usize, usize))> {
     match (role, &rule.role) {
-        (Some(rr), _) => {
+        (Some(rr), key) => {
             let s = &row[rr.start];
-            Some((role_of(s)?, rr, (s.start, s.end)))
+            let role = key.clone().or_else(|| role_of(s))?;
+            Some((role, rr, (s.start, s.end)))
         }
         (None, Some(key)) => {
             let r = verb.or(whole).filter(|r| !r.is_empty())?;
@@ -253,7 +266,7 @@ pub(crate) fn posts(
             } else {
                 let Some(pr) = group("per") else { continue };
                 let person = match row[pr.start].tag.as_str() {
-                    "PRON" => last_person.clone(),
+                    "PRON" => pronoun_antecedent(&row[..pr.start]).or_else(|| last_person.clone()),
                     _ => row[pr.start].key.clone(),
                 };
                 person.into_iter().collect()
@@ -345,13 +358,14 @@ pub(crate) fn posts(
             let acting =
                 group("acting").is_some() || (rr.start > 0 && row[rr.start - 1].tag == "ACTING");
             for person in persons {
-                // One post per person and role in a sentence, and one per
-                // person and role word: the first rule that read it.
+                // One post per person and role word in a sentence, and one per
+                // person, role and organization: the first rule that read it.
+                // One holder may hold the same role in two bodies named by two
+                // role words ("председатель филиала, руководитель крыла").
                 let span = (role_sym.start, role_sym.end);
-                if out.posts[before..]
-                    .iter()
-                    .any(|p| p.person == person && (p.role == role || p.role_span == span))
-                {
+                if out.posts[before..].iter().any(|p| {
+                    p.person == person && (p.role_span == span || p.role == role && p.org == org)
+                }) {
                     continue;
                 }
                 out.posts.push(PostClaim {
@@ -369,6 +383,48 @@ pub(crate) fn posts(
             }
         }
     }
+}
+
+/// A post the article first names as held ("председатель партии X") and
+/// later tells the election to ("X избрали председателем") is one post that
+/// started: the start (or end) claim replaces the earlier plain one, since
+/// the first claim of a post is the one that is kept.
+pub(crate) fn reported_starts(posts: &mut Vec<PostClaim>) {
+    let decided: Vec<PostClaim> = posts
+        .iter()
+        .filter(|p| matches!(p.status.as_str(), "start" | "end"))
+        .cloned()
+        .collect();
+    posts.retain(|p| {
+        p.status != "current"
+            || !decided.iter().any(|d| {
+                d.evidence.0 > p.evidence.0
+                    && d.role == p.role
+                    && d.org == p.org
+                    && same_person(&d.person, &p.person)
+            })
+    });
+}
+
+/// Whether two person keys of one article name one person: the same
+/// surname, up to a case ending (Абишев, Абишева; Амиртай, Амиртая), and
+/// the same first name where both give one.
+fn same_person(a: &Key, b: &Key) -> bool {
+    let (Key::Person(a), Key::Person(b)) = (a, b) else {
+        return false;
+    };
+    let key = |s: &Option<String>| s.as_deref().map(crate::text::translit::key);
+    let (Some(sa), Some(sb)) = (key(&a.surname), key(&b.surname)) else {
+        return false;
+    };
+    let (short, long) = if sa.len() <= sb.len() {
+        (sa, sb)
+    } else {
+        (sb, sa)
+    };
+    let surname = long.starts_with(&short) && long.len() - short.len() <= 2 && short.len() >= 4;
+    let (ga, gb) = (key(&a.given), key(&b.given));
+    surname && (ga.is_none() || gb.is_none() || ga == gb)
 }
 
 /// Entity mentions and role mentions of a built row.

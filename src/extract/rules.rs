@@ -13,10 +13,11 @@
 //! example-: комиссия мүшелері
 //! ```
 //!
-//! A post rule whose pattern names no role word gives the role it reads
-//! with `role: KEY` (a verb says it: "партияны басқарады" heads the party,
-//! "партия қатарынан шықты" left its ranks); the role's words are then
-//! those of the group `verb`, else of the whole match.
+//! A post rule may name the role it gives with `role: KEY`: when its
+//! pattern has no role word, a verb says the role ("партияны басқарады"
+//! heads the party, "партия қатарынан шықты" left its ranks) and the role's
+//! words are those of the group `verb`, else of the whole match; when its
+//! `role` group is a verb ("возглавляет"), the key is that verb's role.
 //!
 //! A rule's id starts with the language it reads (kk, ru, en).
 //! Rules are parsed as written, then compiled; a bad rule is an error with

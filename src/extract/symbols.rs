@@ -1087,16 +1087,28 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 a -= 1;
             }
             let place = place.or_else(|| level.as_deref().and_then(|l| ctx.place_of_level(lex, l)));
-            if let (Some(p), true) = (place, a < i) {
+            let mut b = i + 1;
+            // маслихат Тараза: Russian names the place after the body.
+            let (place, before) = match (place, a < i) {
+                (Some(p), true) => (Some(p), true),
+                _ => match ru_place_after(row, i, doc, lex) {
+                    Some(p) => {
+                        b = i + 2;
+                        (Some(p), true)
+                    }
+                    None => (None, false),
+                },
+            };
+            if let (Some(p), true) = (place, before) {
                 let pl = lex.place(&p).expect("place id");
                 let name = format!("{} {}", label(&pl.labels, doc), words[doc.lang.index()]);
                 let id = format!("{p}-{suffix}");
                 let kind = suffix.clone();
-                let inner = places_within(&row[a..i], lex, doc, level.as_deref());
+                let inner = places_within(&row[a..b], lex, doc, level.as_deref());
                 merge_org(
                     row,
                     a,
-                    i + 1,
+                    b,
                     Key::Org { id, name, kind },
                     "head.local_body",
                     inner,
@@ -1107,6 +1119,16 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
         }
         i += 1;
     }
+}
+
+/// The place a Russian local body names right after it ("маслихата
+/// Атырау", "маслихат Тараза", "акимата Павлодарской области").
+fn ru_place_after(row: &[Sym], i: usize, doc: &Doc, lex: &Lexicon) -> Option<String> {
+    let next = row.get(i + 1)?;
+    if doc.lang != crate::text::Lang::Ru || next.tag != "PLACE" {
+        return None;
+    }
+    choose_place(lex, &next.places, None).map(|p| lex.places[p].id.clone())
 }
 
 /// Renders a row as the words that rules match: " TAG/case" each.
