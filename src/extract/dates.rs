@@ -6,6 +6,7 @@
 
 use crate::lexicon::Lexicon;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A date found in the text: `[start, end)` in chars of the folded text.
@@ -99,7 +100,9 @@ fn day_before(iso: &str) -> Option<String> {
 pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMention> {
     let p = patterns(lex);
     let month = |s: &str| lex.months.get(s).copied();
-    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    // start → (end, value); the spans never overlap, so their ends ascend
+    // with their starts.
+    let mut spans: BTreeMap<usize, (usize, String)> = BTreeMap::new();
     // A date stands between word boundaries; checked here rather than with
     // Unicode `\b` in the patterns, which would slow every search.
     let alnum_at = |i: usize| {
@@ -113,12 +116,14 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
             .next_back()
             .is_some_and(char::is_alphanumeric)
     };
-    let push = |s: usize, e: usize, v: Option<String>, spans: &mut Vec<(usize, usize, String)>| {
+    let push = |s: usize, e: usize, v: Option<String>, spans: &mut BTreeMap<usize, (usize, String)>| {
         let bounded = !alnum_before(s)
             && (!alnum_at(e) || text[..e].ends_with(|c: char| !c.is_alphanumeric()));
         if let Some(v) = v.filter(|_| bounded) {
-            if !spans.iter().any(|(a, b, _)| s < *b && *a < e) {
-                spans.push((s, e, v));
+            // Of the spans that start before `e`, the last ends last.
+            let overlaps = spans.range(..e).next_back().is_some_and(|(_, (b, _))| s < *b);
+            if !overlaps {
+                spans.insert(s, (e, v));
             }
         }
     };
@@ -215,13 +220,19 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
             );
         }
     }
-    spans.sort_by_key(|s| s.0);
-    // byte offsets -> char offsets
+    // byte offsets -> char offsets, counting on from the previous span
     let mut out = Vec::with_capacity(spans.len());
-    for (s, e, value) in spans {
-        let start = text[..s].chars().count();
-        let end = start + text[s..e].chars().count();
-        out.push(DateMention { start, end, value });
+    let (mut byte, mut chars) = (0, 0);
+    for (s, (e, value)) in spans {
+        chars += text[byte..s].chars().count();
+        let start = chars;
+        chars += text[s..e].chars().count();
+        byte = e;
+        out.push(DateMention {
+            start,
+            end: chars,
+            value,
+        });
     }
     out
 }
