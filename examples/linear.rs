@@ -95,6 +95,12 @@ fn main() {
         None => ["sentences", "run-on", "names"].map(String::from).to_vec(),
     };
     let p = Pipeline::load(&Default::default()).expect("seeds load");
+    // Untimed: the lemma cache and the patterns built once per process.
+    p.run(&Article {
+        id: "warm-up".into(),
+        text: dense("sentences", 100_000),
+        ..Default::default()
+    });
     println!("shape      size     seconds    MB/s   s/MB   mentions");
     for shape in &shapes {
         for &mb in &sizes {
