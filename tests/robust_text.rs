@@ -47,7 +47,11 @@ fn spans_quote_the_text(r: &Resolved, text: &str) -> usize {
             .map(|e| (e.evidence.start, e.evidence.end, &e.evidence.text)),
     );
     for &(s, e, t) in &spans {
-        assert!(s <= e && e <= chars.len(), "span {s}..{e} beyond {}", chars.len());
+        assert!(
+            s <= e && e <= chars.len(),
+            "span {s}..{e} beyond {}",
+            chars.len()
+        );
         assert_eq!(&chars[s..e].iter().collect::<String>(), t);
     }
     spans.len()
@@ -175,7 +179,8 @@ fn control_characters_print_as_escapes_with_the_underlines_in_place() {
     let text = "\u{1b}[2J\u{7}Кездесуге партия Төрағасы Ерлан Қошанов\u{9b} қатысты.\r\n";
     let out = partygraph::output::text(&p.run(&article(text)));
     assert!(
-        !out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+        !out.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
         "{out:?}"
     );
     assert!(out.contains("\\u{1b}[2J\\u{7}Кездесуге"), "{out}");
@@ -230,7 +235,10 @@ fn thirty_thousand_curation_entries_apply_through_their_ids() {
     let t = std::time::Instant::now();
     let mut cur = p.lex.curation.clone();
     cur.extend(Curation::parse("big.toml", &toml).unwrap());
-    assert_eq!(cur.merge.len() + cur.split.len() + cur.name.len() + cur.drop.len(), 30_006);
+    assert_eq!(
+        cur.merge.len() + cur.split.len() + cur.name.len() + cur.drop.len(),
+        30_006
+    );
     let id = identity::resolve(&resolved, &cur);
     let applied: Vec<Resolved> = resolved.iter().map(|r| identity::apply(r, &id)).collect();
     eprintln!("30,006 curation entries applied in {:.2?}", t.elapsed());

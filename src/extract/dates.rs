@@ -116,17 +116,21 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
             .next_back()
             .is_some_and(char::is_alphanumeric)
     };
-    let push = |s: usize, e: usize, v: Option<String>, spans: &mut BTreeMap<usize, (usize, String)>| {
-        let bounded = !alnum_before(s)
-            && (!alnum_at(e) || text[..e].ends_with(|c: char| !c.is_alphanumeric()));
-        if let Some(v) = v.filter(|_| bounded) {
-            // Of the spans that start before `e`, the last ends last.
-            let overlaps = spans.range(..e).next_back().is_some_and(|(_, (b, _))| s < *b);
-            if !overlaps {
-                spans.insert(s, (e, v));
+    let push =
+        |s: usize, e: usize, v: Option<String>, spans: &mut BTreeMap<usize, (usize, String)>| {
+            let bounded = !alnum_before(s)
+                && (!alnum_at(e) || text[..e].ends_with(|c: char| !c.is_alphanumeric()));
+            if let Some(v) = v.filter(|_| bounded) {
+                // Of the spans that start before `e`, the last ends last.
+                let overlaps = spans
+                    .range(..e)
+                    .next_back()
+                    .is_some_and(|(_, (b, _))| s < *b);
+                if !overlaps {
+                    spans.insert(s, (e, v));
+                }
             }
-        }
-    };
+        };
     for c in p.iso.captures_iter(text) {
         let v = valid(&c[1], c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         push(

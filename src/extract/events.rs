@@ -171,7 +171,9 @@ pub(crate) fn find(
     let sentence_of = |pos: usize| {
         let sentences = &out.doc.sentences;
         let i = sentences.partition_point(|s| s.start <= pos);
-        i.checked_sub(1).filter(|&i| pos < sentences[i].end).unwrap_or(0)
+        i.checked_sub(1)
+            .filter(|&i| pos < sentences[i].end)
+            .unwrap_or(0)
     };
     let mut people: Vec<Vec<Key>> = vec![Vec::new(); events.len()];
     let mut seen: Vec<HashSet<&Key>> = vec![HashSet::new(); events.len()];

@@ -328,8 +328,7 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
 /// A role word that names no holder in its own sentence refers to the one
 /// person the article gave that role before it, if there is exactly one.
 fn link_role_holders(out: &mut Extraction) {
-    let held: std::collections::HashSet<usize> =
-        out.posts.iter().map(|p| p.role_span.1).collect();
+    let held: std::collections::HashSet<usize> = out.posts.iter().map(|p| p.role_span.1).collect();
     // The posts of each role (and of each role and body, and of each role in
     // a party), by where their evidence ends.
     let mut by_role: HashMap<&str, Holders> = HashMap::new();

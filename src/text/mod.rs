@@ -1,6 +1,7 @@
 //! Stage 2, text: an [`Article`](crate::input::Article) becomes a [`Doc`]:
 //! the text in NFC with homoglyphs folded (a Latin "c" inside a Cyrillic word
-//! reads as Cyrillic), its language, tokens and sentences. Every position in a
+//! reads as Cyrillic) and invisible format characters dropped (a zero-width
+//! joiner or soft hyphen inside a name), its language, tokens and sentences. Every position in a
 //! `Doc` is a char index into the folded text; [`Doc::orig`] maps it back to
 //! the code-point offset in the article as read, which is what outputs use.
 //!
