@@ -276,3 +276,27 @@ fn thirty_thousand_curation_entries_apply_through_their_ids() {
     assert!(!cur.is_split("person:t-77", "person:s-78"));
     assert_eq!(id.names["person:m-0"], "N 4999");
 }
+
+#[test]
+fn a_long_line_is_underlined_in_pieces() {
+    let p = Pipeline::load(&Default::default()).unwrap();
+    let text = "Кездесуге партия Төрағасы Ерлан Қошанов қатысты, ".repeat(200);
+    let r = p.run(&article(&text));
+    let mentions = mentions_of(&r, "person:koshanov-erlan").len();
+    assert_eq!(mentions, 200);
+    let out = partygraph::output::text(&r);
+    let view: Vec<&str> = out.lines().take_while(|l| *l != "-- posts").collect();
+    let shown: String = view
+        .iter()
+        .filter(|l| !l.contains('^'))
+        .skip(1)
+        .copied()
+        .collect();
+    assert_eq!(shown, text, "the pieces put together are the line");
+    assert!(view.iter().all(|l| l.chars().count() <= 2_100));
+    let carets = view
+        .iter()
+        .filter(|l| l.ends_with("person:koshanov-erlan"))
+        .count();
+    assert_eq!(carets, mentions);
+}

@@ -56,46 +56,18 @@ pub fn text(r: &Resolved) -> String {
     let mut line_start = 0;
     for line in r.text.split('\n') {
         let chars: Vec<char> = line.chars().collect();
-        let line_end = line_start + chars.len();
-        while next < spans.len() && spans[next].0 < line_start {
-            next += 1;
-        }
-        let on_line = spans[next..].partition_point(|s| s.0 < line_end);
-        if on_line > 0 {
-            // The printed column of each char: escapes take more than one.
-            let mut col = Vec::with_capacity(chars.len() + 1);
-            let mut shown = String::with_capacity(line.len());
-            let mut at = 0;
-            for &c in &chars {
-                col.push(at);
-                let before = shown.len();
-                crate::text::push_visible(&mut shown, c);
-                // An escape is ASCII: one column a byte.
-                at += if crate::text::is_control(c) {
-                    shown.len() - before
-                } else {
-                    1
-                };
+        for (a, b) in pieces(&chars) {
+            let (start, end) = (line_start + a, line_start + b);
+            while next < spans.len() && spans[next].0 < start {
+                next += 1;
             }
-            col.push(at);
-            let _ = writeln!(out, "{shown}");
-            for (s, e, what) in &spans[next..next + on_line] {
-                let (s, e) = (s - line_start, e.min(&line_end) - line_start);
-                let pad: String = chars[..s]
-                    .iter()
-                    .map(|c| if *c == '\t' { '\t' } else { ' ' })
-                    .chain(std::iter::repeat_n(' ', col[s] - s))
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "{pad}{} {}",
-                    "^".repeat((col[e] - col[s]).max(1)),
-                    visible(what)
-                );
+            let on = spans[next..].partition_point(|s| s.0 < end);
+            if on > 0 {
+                underline(&mut out, &chars[a..b], start, &spans[next..next + on]);
+                next += on;
             }
-            next += on_line;
         }
-        line_start = line_end + 1;
+        line_start += chars.len() + 1;
     }
     let mut names: std::collections::HashMap<&str, &str> = Default::default();
     for e in &r.entities {
@@ -135,4 +107,66 @@ pub fn text(r: &Resolved) -> String {
         );
     }
     out
+}
+
+/// The most chars a line of the text view shows with its underlines: a
+/// longer line (a page flattened onto one line) is shown in pieces, so that
+/// the underlines' padding stays bounded; no paragraph a person writes comes
+/// near it.
+const PIECE: usize = 2_000;
+
+/// A line's pieces as char ranges: at most [`PIECE`] chars each, ending after
+/// a space when there is one in the second half of the piece.
+fn pieces(line: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = 0;
+    while line.len() - a > PIECE {
+        let b = (a + PIECE / 2..a + PIECE)
+            .rev()
+            .find(|&i| line[i - 1] == ' ')
+            .unwrap_or(a + PIECE);
+        out.push((a, b));
+        a = b;
+    }
+    out.push((a, line.len()));
+    out
+}
+
+/// A piece of a line, then a row of carets under each span that starts in it
+/// (`start` is the piece's offset in the text), cut at the piece's end.
+/// Control characters print as escapes and the carets allow for them.
+fn underline(out: &mut String, chars: &[char], start: usize, spans: &[(usize, usize, String)]) {
+    use std::fmt::Write;
+    // The printed column of each char: escapes take more than one.
+    let mut col = Vec::with_capacity(chars.len() + 1);
+    let mut shown = String::with_capacity(chars.len() * 2);
+    let mut at = 0;
+    for &c in chars {
+        col.push(at);
+        let before = shown.len();
+        crate::text::push_visible(&mut shown, c);
+        // An escape is ASCII: one column a byte.
+        at += if crate::text::is_control(c) {
+            shown.len() - before
+        } else {
+            1
+        };
+    }
+    col.push(at);
+    let _ = writeln!(out, "{shown}");
+    let end = start + chars.len();
+    for (s, e, what) in spans {
+        let (s, e) = (s - start, e.min(&end) - start);
+        let pad: String = chars[..s]
+            .iter()
+            .map(|c| if *c == '\t' { '\t' } else { ' ' })
+            .chain(std::iter::repeat_n(' ', col[s] - s))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{pad}{} {}",
+            "^".repeat((col[e] - col[s]).max(1)),
+            crate::text::escape_controls(what)
+        );
+    }
 }
