@@ -312,6 +312,8 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
             row.iter()
                 .map(|s| {
                     let words = out.doc.slice(s.start, s.end);
+                    // Printed on a terminal: control characters as escapes.
+                    let words = crate::text::escape_controls(&words);
                     format!("{}/{}«{words}»", s.tag, s.case.code())
                 })
                 .collect::<Vec<_>>()
