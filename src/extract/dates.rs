@@ -19,6 +19,7 @@
 
 use crate::lexicon::Lexicon;
 use regex::{Captures, Regex};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A date found in the text: `[start, end)` in chars of the folded text.
@@ -213,7 +214,9 @@ fn shift(iso: &str, days: i64) -> Option<String> {
 /// Spans found so far, in bytes of the text, that never overlap.
 struct Found<'t> {
     text: &'t str,
-    spans: Vec<(usize, usize, String)>,
+    /// start → (end, value); the spans never overlap, so their ends ascend
+    /// with their starts.
+    spans: BTreeMap<usize, (usize, String)>,
 }
 
 impl Found<'_> {
@@ -237,12 +240,18 @@ impl Found<'_> {
     fn free(&self, s: usize, e: usize) -> bool {
         let bounded = !self.alnum_before(s)
             && (!self.alnum_at(e) || self.text[..e].ends_with(|c: char| !c.is_alphanumeric()));
-        bounded && !self.spans.iter().any(|(a, b, _)| s < *b && *a < e)
+        // Of the spans that start before `e`, the last ends last.
+        bounded
+            && !self
+                .spans
+                .range(..e)
+                .next_back()
+                .is_some_and(|(_, (b, _))| s < *b)
     }
 
     fn push(&mut self, s: usize, e: usize, value: Option<String>) {
         if let Some(v) = value.filter(|_| self.free(s, e)) {
-            self.spans.push((s, e, v));
+            self.spans.insert(s, (e, v));
         }
     }
 
@@ -332,10 +341,7 @@ fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
             name.is_ascii() || led
         };
         let next = f.text[g.end()..].trim_start_matches([',', ' ']);
-        let dated = f
-            .spans
-            .iter()
-            .any(|(s, _, _)| f.text.len() - next.len() == *s);
+        let dated = f.spans.contains_key(&(f.text.len() - next.len()));
         let Some(&(_, wd)) = cues.weekdays.iter().find(|(w, _)| w == name) else {
             continue;
         };
@@ -382,7 +388,7 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
     let num = |c: &Captures, i: usize| c[i].parse::<u32>().unwrap_or(0);
     let mut f = Found {
         text,
-        spans: Vec::new(),
+        spans: BTreeMap::new(),
     };
     f.each(&p.iso, |c| valid(&c[1], num(c, 2), num(c, 3)));
     f.each(&p.dotted, |c| valid(&c[3], num(c, 2), num(c, 1)));
@@ -445,14 +451,19 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
         });
         weekdays(&mut f, p, lex, pubd);
     }
-    let mut spans = f.spans;
-    spans.sort_by_key(|s| s.0);
-    // byte offsets -> char offsets
-    let mut out = Vec::with_capacity(spans.len());
-    for (s, e, value) in spans {
-        let start = text[..s].chars().count();
-        let end = start + text[s..e].chars().count();
-        out.push(DateMention { start, end, value });
+    // byte offsets -> char offsets, counting on from the previous span
+    let mut out = Vec::with_capacity(f.spans.len());
+    let (mut byte, mut chars) = (0, 0);
+    for (s, (e, value)) in f.spans {
+        chars += text[byte..s].chars().count();
+        let start = chars;
+        chars += text[s..e].chars().count();
+        byte = e;
+        out.push(DateMention {
+            start,
+            end: chars,
+            value,
+        });
     }
     out
 }
@@ -531,15 +542,26 @@ fn sentence(text: &str, at: usize) -> (usize, usize) {
         }
         _ => false,
     };
-    let start = text[..at]
+    // A sentence longer than this is a run of text with no ends: it is
+    // read in pieces, so that each date costs the same however long it is.
+    const REACH: usize = 4000;
+    let mut lo = at.saturating_sub(REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let start = text[lo..at]
         .char_indices()
         .rev()
-        .find(|&(i, c)| ends(i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
+        .find(|&(i, c)| ends(lo + i, c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let mut hi = (at + REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let end = text[at..hi]
         .char_indices()
         .find(|&(i, c)| ends(at + i, c))
-        .map_or(text.len(), |(i, _)| at + i);
+        .map_or(hi, |(i, _)| at + i);
     (start, end)
 }
 
@@ -577,10 +599,10 @@ fn resolve(f: &Found, y: &Yearless, lex: &Lexicon, published: Option<&str>) -> O
     };
     let stated = f
         .spans
-        .iter()
-        .filter(|(s, _, v)| (from..y.start).contains(s) && !v.contains('/'))
-        .max_by_key(|(s, _, _)| *s)
-        .and_then(|(_, _, v)| v[..4].parse::<i32>().ok());
+        .range(from..y.start)
+        .rev()
+        .find(|(_, (_, v))| !v.contains('/'))
+        .and_then(|(_, (_, v))| v[..4].parse::<i32>().ok());
     let value = |yr: i32| match y.day {
         Some(d) => valid(&yr.to_string(), y.month, d),
         None => Some(format!("{yr:04}-{:02}", y.month)),

@@ -9,6 +9,7 @@
 use super::symbols::Sym;
 use super::{Context, EventClaim, Extraction, Key};
 use crate::lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
 
 pub(crate) fn find(
     rows: &[(usize, Vec<Sym>)],
@@ -96,6 +97,13 @@ pub(crate) fn find(
             break;
         }
     }
+    // The first event each sentence speaks of.
+    let mut event_of: HashMap<usize, usize> = HashMap::new();
+    for (j, ss) in sentences_of.iter().enumerate() {
+        for &si in ss {
+            event_of.entry(si).or_insert(j);
+        }
+    }
     // Counts: "80 делегат шақырылды", "128 people": a number before a word
     // for people, said of the event of its sentence, else the main event.
     for (si, row) in rows {
@@ -116,9 +124,9 @@ pub(crate) fn find(
                 what: p.text.clone(),
                 status: status.unwrap_or("present").into(),
             };
-            let target = sentences_of
-                .iter()
-                .position(|ss| ss.contains(si))
+            let target = event_of
+                .get(si)
+                .copied()
                 .or((!events.is_empty()).then_some(0));
             if let Some(j) = target {
                 if !events[j].counts.contains(&count) {
@@ -130,23 +138,26 @@ pub(crate) fn find(
     // Participants: the people of the article take part in its main event;
     // later events, the people of their sentences. A byline (a name alone on
     // the last line) and a head of state mentioned in passing do not.
-    let heads_of_state: Vec<&Key> = out
+    let heads_of_state: HashSet<&Key> = out
         .posts
         .iter()
         .filter(|p| p.role == "president")
         .map(|p| &p.person)
         .collect();
+    // Nothing but blanks between the mention and either end of its line
+    // (read only up to the first other char, however long the line).
     let byline = |m: &super::Mention| {
-        let d = &out.doc;
-        let line_start = d.norm[..m.start]
+        let blank = |c: &&char| c.is_whitespace();
+        let norm = &out.doc.norm;
+        norm[..m.start]
             .iter()
-            .rposition(|&c| c == '\n')
-            .map_or(0, |p| p + 1);
-        let line_end = d.norm[m.end..]
-            .iter()
-            .position(|&c| c == '\n')
-            .map_or(d.norm.len(), |p| m.end + p);
-        d.slice(line_start, m.start).trim().is_empty() && d.slice(m.end, line_end).trim().is_empty()
+            .rev()
+            .take_while(|&&c| c != '\n')
+            .all(|c| blank(&c))
+            && norm[m.end..]
+                .iter()
+                .take_while(|&&c| c != '\n')
+                .all(|c| blank(&c))
     };
     // A person named in an event's own sentences takes part in it; a person
     // named elsewhere, in the gathering or visit the story had reached by
@@ -158,19 +169,20 @@ pub(crate) fn find(
         .map(|v| v.iter().copied().min().unwrap_or(usize::MAX))
         .collect();
     let sentence_of = |pos: usize| {
-        out.doc
-            .sentences
-            .iter()
-            .position(|s| s.start <= pos && pos < s.end)
+        let sentences = &out.doc.sentences;
+        let i = sentences.partition_point(|s| s.start <= pos);
+        i.checked_sub(1)
+            .filter(|&i| pos < sentences[i].end)
             .unwrap_or(0)
     };
     let mut people: Vec<Vec<Key>> = vec![Vec::new(); events.len()];
+    let mut seen: Vec<HashSet<&Key>> = vec![HashSet::new(); events.len()];
     for m in &out.mentions {
-        if !matches!(m.key, Key::Person(_)) || byline(m) || heads_of_state.contains(&&m.key) {
+        if !matches!(m.key, Key::Person(_)) || byline(m) || heads_of_state.contains(&m.key) {
             continue;
         }
         let si = sentence_of(m.start);
-        let own = (0..events.len()).find(|&j| sentences_of[j].contains(&si));
+        let own = event_of.get(&si).copied();
         let reached = (0..events.len())
             .filter(|&j| takes_part(&events[j].ty) && first_sentence[j] <= si)
             .max_by_key(|&j| first_sentence[j]);
@@ -178,7 +190,7 @@ pub(crate) fn find(
             .or(reached)
             .or_else(|| events.first().filter(|e| takes_part(&e.ty)).map(|_| 0));
         if let Some(j) = target {
-            if !people[j].contains(&m.key) {
+            if seen[j].insert(&m.key) {
                 people[j].push(m.key.clone());
             }
         }

@@ -280,12 +280,17 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
     let mut admitted: Option<posts::Admission> = None;
     let mut sentence_syms = Vec::with_capacity(rows.len());
     for (row, &si) in rows.into_iter().zip(&body) {
+        // The posts this sentence adds, the only ones its role phrases touch.
+        let first_post = out.posts.len();
         let row = symbols::build(row, &out.doc, lex, &ctx, rules, &mut last_unit);
         posts::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
         admitted = posts::council_admissions(&row, si, &ctx, admitted.take(), &mut out);
         let mut row = row;
         for (old, end, new) in posts::role_phrases(&mut row, &out.doc, rules) {
-            for p in out.posts.iter_mut().filter(|p| p.role_span == (old, end)) {
+            for p in out.posts[first_post..]
+                .iter_mut()
+                .filter(|p| p.role_span == (old, end))
+            {
                 p.role_span.0 = new;
             }
         }
@@ -308,6 +313,8 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
             row.iter()
                 .map(|s| {
                     let words = out.doc.slice(s.start, s.end);
+                    // Printed on a terminal: control characters as escapes.
+                    let words = crate::text::escape_controls(&words);
                     format!("{}/{}«{words}»", s.tag, s.case.code())
                 })
                 .collect::<Vec<_>>()
@@ -324,26 +331,68 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
 /// A role word that names no holder in its own sentence refers to the one
 /// person the article gave that role before it, if there is exactly one.
 fn link_role_holders(out: &mut Extraction) {
-    for r in out.roles.iter_mut() {
-        if out.posts.iter().any(|p| p.role_span.1 == r.end) {
+    let held: std::collections::HashSet<usize> = out.posts.iter().map(|p| p.role_span.1).collect();
+    // The posts of each role (and of each role and body, and of each role in
+    // a party), by where their evidence ends.
+    let mut by_role: HashMap<&str, Holders> = HashMap::new();
+    let mut by_org: HashMap<(&str, &Key), Holders> = HashMap::new();
+    let mut by_party: HashMap<&str, Holders> = HashMap::new();
+    for p in &out.posts {
+        let at = (p.evidence.1, &p.person);
+        by_role.entry(&p.role).or_default().0.push(at);
+        by_org.entry((&p.role, &p.org)).or_default().0.push(at);
+        if matches!(p.org, Key::Party(_)) {
+            by_party.entry(&p.role).or_default().0.push(at);
+        }
+    }
+    for h in by_role
+        .values_mut()
+        .chain(by_org.values_mut())
+        .chain(by_party.values_mut())
+    {
+        h.index();
+    }
+    let mut found = Vec::with_capacity(out.roles.len());
+    for r in &out.roles {
+        if held.contains(&r.end) {
+            found.push(None);
             continue;
         }
-        let owner = r.owner.clone();
-        let mut before = out
-            .posts
-            .iter()
-            .filter(|p| p.role == r.role && p.evidence.1 <= r.start)
-            .filter(|p| match &owner {
-                Owner::None => true,
-                Owner::Key(k) => &p.org == k,
-                Owner::AnyParty => matches!(p.org, Key::Party(_)),
-                Owner::Unknown => false,
-            })
-            .map(|p| &p.person);
-        if let Some(first) = before.next() {
-            if before.all(|p| p == first) {
-                r.holder = Some(first.clone());
-            }
+        let role = r.role.as_str();
+        let holders = match &r.owner {
+            Owner::None => by_role.get(role),
+            Owner::Key(k) => by_org.get(&(role, k)),
+            Owner::AnyParty => by_party.get(role),
+            Owner::Unknown => None,
+        };
+        found.push(holders.and_then(|h| h.sole_before(r.start)).cloned());
+    }
+    for (r, holder) in out.roles.iter_mut().zip(found) {
+        if holder.is_some() {
+            r.holder = holder;
         }
+    }
+}
+
+/// The holders of a post as the article names them: (where the evidence
+/// ends, who), sorted, and how many of the first name one person.
+#[derive(Default)]
+struct Holders<'a>(Vec<(usize, &'a Key)>, usize);
+
+impl<'a> Holders<'a> {
+    fn index(&mut self) {
+        self.0.sort_by_key(|h| h.0);
+        let first = self.0.first().map(|h| h.1);
+        self.1 = self
+            .0
+            .iter()
+            .position(|h| Some(h.1) != first)
+            .unwrap_or(self.0.len());
+    }
+
+    /// The one person named in every post whose evidence ends by `at`.
+    fn sole_before(&self, at: usize) -> Option<&'a Key> {
+        let n = self.0.partition_point(|h| h.0 <= at);
+        (n > 0 && n <= self.1).then(|| self.0[0].1)
     }
 }

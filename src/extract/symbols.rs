@@ -286,16 +286,26 @@ pub(crate) fn tag(
             _ => k += 1,
         }
     }
+    // The person whose name starts at each word, and the words inside names.
+    let mut person_at: Vec<Option<usize>> = vec![None; n];
+    let mut in_person = vec![false; n];
+    for (p, (s, e, _)) in persons.iter().enumerate() {
+        person_at[*s].get_or_insert(p);
+        in_person[*s..*e].iter_mut().for_each(|x| *x = true);
+    }
+    // The dates are sorted and never overlap: the one that can hold a token
+    // is the last that starts at or before it.
+    let date_at = |tok: &crate::text::Token| {
+        let i = dates.partition_point(|d| d.start <= tok.start);
+        dates[..i].last().filter(|d| tok.end <= d.end)
+    };
     // The row.
     let mut row = Vec::new();
     let mut k = 0;
     while k < n {
         let (t, q) = toks[k];
         let tok = &doc.tokens[t];
-        if let Some(d) = dates
-            .iter()
-            .find(|d| d.start <= tok.start && tok.end <= d.end)
-        {
+        if let Some(d) = date_at(tok) {
             let mut e = k + 1;
             while e < n && doc.tokens[toks[e].0].end <= d.end {
                 e += 1;
@@ -311,7 +321,7 @@ pub(crate) fn tag(
             k = e;
             continue;
         }
-        if let Some((s, e, name)) = persons.iter().find(|p| p.0 == k) {
+        if let Some((s, e, name)) = person_at[k].map(|p| &persons[p]) {
             let (start, end) = (doc.tokens[toks[*s].0].start, doc.tokens[toks[e - 1].0].end);
             let mut sym = Sym::new("PER", start, end, doc.slice(start, end));
             sym.case = lemmas[e - 1]
@@ -326,10 +336,7 @@ pub(crate) fn tag(
             k = *e;
             continue;
         }
-        if let Some(h) = hits[k]
-            .as_ref()
-            .filter(|_| persons.iter().all(|p| k < p.0 || k >= p.1))
-        {
+        if let Some(h) = hits[k].as_ref().filter(|_| !in_person[k]) {
             let e = k + h.len;
             let (start, end) = (tok.start, doc.tokens[toks[e - 1].0].end);
             let text = doc.slice(start, end);

@@ -23,6 +23,7 @@
 //! ```
 
 use crate::lexicon::SeedError;
+use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +39,9 @@ pub struct Curation {
     /// Where each entry came from, for `why`.
     #[serde(skip)]
     pub file: String,
+    /// For each id, the indices of the `split` groups that name it, ascending.
+    #[serde(skip)]
+    splits_of: HashMap<String, Vec<usize>>,
 }
 
 #[derive(Clone, Debug, serde::Deserialize)]
@@ -79,6 +83,7 @@ impl Curation {
             message: e.message().to_string(),
         })?;
         c.file = file.to_string();
+        c.index_splits(0);
         let bad_id = |id: &str| !KINDS.iter().any(|k| id.starts_with(k)) || id.contains(' ');
         let at = |needle: &str| text.find(needle).map(line_of).unwrap_or(0);
         let ids = c
@@ -111,10 +116,24 @@ impl Curation {
         Ok(c)
     }
 
+    /// Indexes the split groups from `from` on by the ids they name.
+    fn index_splits(&mut self, from: usize) {
+        for (g, group) in self.split.iter().enumerate().skip(from) {
+            for id in &group.ids {
+                let v = self.splits_of.entry(id.clone()).or_default();
+                if v.last() != Some(&g) {
+                    v.push(g);
+                }
+            }
+        }
+    }
+
     /// Adds the entries of another file; they apply after these.
     pub fn extend(&mut self, other: Curation) {
+        let from = self.split.len();
         self.merge.extend(other.merge);
         self.split.extend(other.split);
+        self.index_splits(from);
         self.name.extend(other.name);
         self.drop.extend(other.drop);
         if !other.file.is_empty() {
@@ -126,10 +145,21 @@ impl Curation {
         }
     }
 
+    /// Whether a split entry names both ids (two different ones).
     pub fn is_split(&self, a: &str, b: &str) -> bool {
-        self.split
-            .iter()
-            .any(|g| g.ids.iter().any(|x| x == a) && g.ids.iter().any(|x| x == b) && a != b)
+        let (Some(ga), Some(gb)) = (self.splits_of.get(a), self.splits_of.get(b)) else {
+            return false;
+        };
+        a != b && ga.iter().any(|g| gb.binary_search(g).is_ok())
+    }
+
+    /// The ids a split entry keeps apart from `id`.
+    pub fn split_from<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a String> + 'a {
+        self.splits_of
+            .get(id)
+            .into_iter()
+            .flatten()
+            .flat_map(move |&g| self.split[g].ids.iter().filter(move |x| *x != id))
     }
 }
 

@@ -17,7 +17,7 @@ pub mod curation;
 use crate::resolve::Resolved;
 use crate::text::translit::{key, stem_key};
 use curation::Curation;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One person id as the articles show it.
 #[derive(Clone, Debug, Default)]
@@ -56,6 +56,8 @@ pub struct Identity {
     /// Posts curation drops: (person, role, org) after merging, with why.
     pub dropped: Vec<(String, String, String, String)>,
     pub curation_file: String,
+    /// The (person, role, org) of `dropped`, to look posts up in.
+    dropped_keys: HashSet<(String, String, String)>,
 }
 
 impl Identity {
@@ -158,36 +160,52 @@ pub fn surname_key(s: &str) -> String {
     stem_key(s)
 }
 
+/// Disjoint sets of ids. Each set is named by its least id (its root) and
+/// lists its members, so that finding a root and joining two sets take time
+/// in the size of the smaller set, never in the number of ids.
+#[derive(Default)]
 struct Sets {
-    parent: BTreeMap<String, String>,
+    set_of: HashMap<String, usize>,
+    /// (root, members) of each set; emptied when joined into another.
+    sets: Vec<(String, Vec<String>)>,
 }
 
 impl Sets {
-    fn find(&mut self, x: &str) -> String {
-        let p = self.parent.get(x).cloned().unwrap_or_else(|| x.to_string());
-        if p == x {
-            return p;
+    fn add(&mut self, x: &str) {
+        if !self.set_of.contains_key(x) {
+            self.set_of.insert(x.to_string(), self.sets.len());
+            self.sets.push((x.to_string(), vec![x.to_string()]));
         }
-        let r = self.find(&p);
-        self.parent.insert(x.to_string(), r.clone());
-        r
-    }
-    fn members(&mut self, root: &str) -> Vec<String> {
-        let all: Vec<String> = self.parent.keys().cloned().collect();
-        all.into_iter().filter(|x| self.find(x) == root).collect()
     }
     /// Joins the sets of a and b unless curation keeps two of their members apart.
     fn union(&mut self, a: &str, b: &str, cur: &Curation) -> bool {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
+        self.add(a);
+        self.add(b);
+        let (sa, sb) = (self.set_of[a], self.set_of[b]);
+        if sa == sb {
             return false;
         }
-        let (ma, mb) = (self.members(&ra), self.members(&rb));
-        if ma.iter().any(|x| mb.iter().any(|y| cur.is_split(x, y))) {
+        let (small, large) = if self.sets[sa].1.len() <= self.sets[sb].1.len() {
+            (sa, sb)
+        } else {
+            (sb, sa)
+        };
+        let apart = self.sets[small].1.iter().any(|x| {
+            cur.split_from(x)
+                .any(|y| self.set_of.get(y.as_str()) == Some(&large))
+        });
+        if apart {
             return false;
         }
-        let (keep, other) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent.insert(other, keep);
+        let (root, moved) = std::mem::take(&mut self.sets[small]);
+        for m in &moved {
+            self.set_of.insert(m.clone(), large);
+        }
+        let into = &mut self.sets[large];
+        into.1.extend(moved);
+        if root < into.0 {
+            into.0 = root;
+        }
         true
     }
 }
@@ -195,17 +213,15 @@ impl Sets {
 /// Decides which person ids are one person.
 pub fn resolve(articles: &[Resolved], cur: &Curation) -> Identity {
     let profiles = profiles(articles);
-    let mut sets = Sets {
-        parent: profiles.keys().map(|k| (k.clone(), k.clone())).collect(),
-    };
+    let mut sets = Sets::default();
+    for k in profiles.keys() {
+        sets.add(k);
+    }
     let mut merged = Vec::new();
     let mut possible = Vec::new();
     // Curation first: a forced merge is evidence enough.
     for g in &cur.merge {
         for w in g.ids.windows(2) {
-            for id in w {
-                sets.parent.entry(id.clone()).or_insert_with(|| id.clone());
-            }
             if sets.union(&w[0], &w[1], cur) {
                 merged.push(Link {
                     a: w[0].clone(),
@@ -290,11 +306,11 @@ pub fn resolve(articles: &[Resolved], cur: &Curation) -> Identity {
         }
     }
     // Each set's canonical id: the fullest first name, then the id's order.
-    let ids: Vec<String> = sets.parent.keys().cloned().collect();
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for id in &ids {
-        let r = sets.find(id);
-        groups.entry(r).or_default().push(id.clone());
+    let mut groups: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (root, members) in sets.sets.iter().filter(|s| s.1.len() > 1) {
+        let mut members = members.clone();
+        members.sort();
+        groups.insert(root, members);
     }
     let mut canon = BTreeMap::new();
     for members in groups.values().filter(|m| m.len() > 1) {
@@ -324,6 +340,7 @@ pub fn resolve(articles: &[Resolved], cur: &Curation) -> Identity {
         names: BTreeMap::new(),
         dropped: vec![],
         curation_file: cur.file.clone(),
+        dropped_keys: HashSet::new(),
     };
     for n in &cur.name {
         let c = id.canonical(&n.id).to_string();
@@ -331,6 +348,8 @@ pub fn resolve(articles: &[Resolved], cur: &Curation) -> Identity {
     }
     for d in &cur.drop {
         let person = id.canonical(&d.person).to_string();
+        id.dropped_keys
+            .insert((person.clone(), d.role.clone(), d.org.clone()));
         id.dropped
             .push((person, d.role.clone(), d.org.clone(), d.why.clone()));
     }
@@ -343,12 +362,13 @@ pub fn apply(a: &Resolved, id: &Identity) -> Resolved {
     let c = |s: &str| id.canonical(s).to_string();
     let mut r = a.clone();
     let mut entities: Vec<crate::resolve::Entity> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for mut e in r.entities.drain(..) {
         e.id = c(&e.id);
         if let Some(n) = id.names.get(&e.id) {
             e.name = n.clone();
         }
-        match entities.iter_mut().find(|x| x.id == e.id) {
+        match at.get(&e.id).map(|&i| &mut entities[i]) {
             Some(x) => {
                 for m in e.mentions {
                     if !x.mentions.contains(&m) {
@@ -362,7 +382,10 @@ pub fn apply(a: &Resolved, id: &Identity) -> Resolved {
                     }
                 }
             }
-            None => entities.push(e),
+            None => {
+                at.insert(e.id.clone(), entities.len());
+                entities.push(e);
+            }
         }
     }
     r.entities = entities;
@@ -370,11 +393,12 @@ pub fn apply(a: &Resolved, id: &Identity) -> Resolved {
         p.person = c(&p.person);
         p.org = c(&p.org);
     }
-    r.posts.retain(|p| {
-        !id.dropped
-            .iter()
-            .any(|(person, role, org, _)| *person == p.person && *role == p.role && *org == p.org)
-    });
+    if !id.dropped_keys.is_empty() {
+        r.posts.retain(|p| {
+            !id.dropped_keys
+                .contains(&(p.person.clone(), p.role.clone(), p.org.clone()))
+        });
+    }
     for e in &mut r.events {
         e.org = e.org.as_deref().map(c);
         e.place = e.place.as_deref().map(c);

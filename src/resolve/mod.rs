@@ -381,9 +381,7 @@ pub fn resolve(
         if !e.names.contains(&surface) {
             e.names.push(surface);
         }
-        if !e.mentions.contains(&sp) {
-            e.mentions.push(sp);
-        }
+        e.mentions.push(sp);
     }
     // Entities the facts name without a mention of their own (the place of
     // a title, Қазақстан Президенті): listed, with no mention.
@@ -405,7 +403,9 @@ pub fn resolve(
     }
     let mut entities: Vec<Entity> = entities.into_values().collect();
     for e in &mut entities {
+        // Sorted, a mention read twice stands next to itself.
         e.mentions.sort();
+        e.mentions.dedup();
     }
     entities.sort_by_key(|e| (e.ty, e.mentions.first().map(|m| m.start)));
     let mut posts: Vec<Post> = Vec::new();

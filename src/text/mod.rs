@@ -1,6 +1,7 @@
 //! Stage 2, text: an [`Article`](crate::input::Article) becomes a [`Doc`]:
 //! the text in NFC with homoglyphs folded (a Latin "c" inside a Cyrillic word
-//! reads as Cyrillic), its language, tokens and sentences. Every position in a
+//! reads as Cyrillic) and invisible format characters dropped (a zero-width
+//! joiner or soft hyphen inside a name), its language, tokens and sentences. Every position in a
 //! `Doc` is a char index into the folded text; [`Doc::orig`] maps it back to
 //! the code-point offset in the article as read, which is what outputs use.
 //!
@@ -141,14 +142,18 @@ pub fn analyze(article: &Article, lex: &Lexicon) -> Doc {
 }
 
 /// NFC per grapheme-like cluster (a starter and its combining marks), so that
-/// every output char knows the original code point it came from; then
-/// homoglyphs folded within words.
+/// every output char knows the original code point it came from; invisible
+/// format characters dropped; then homoglyphs folded within words.
 fn normalize(text: &str) -> (Vec<char>, Vec<usize>) {
     let chars: Vec<char> = text.chars().collect();
     let mut norm = Vec::with_capacity(chars.len());
     let mut orig_of = Vec::with_capacity(chars.len() + 1);
     let mut i = 0;
     while i < chars.len() {
+        if is_invisible(chars[i]) {
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         while j < chars.len() && is_combining_mark(chars[j]) {
             j += 1;
@@ -157,7 +162,7 @@ fn normalize(text: &str) -> (Vec<char>, Vec<usize>) {
             norm.push(chars[i]);
             orig_of.push(i);
         } else {
-            let cluster: String = chars[i..j].iter().collect();
+            let cluster: String = chars[i..j].iter().filter(|c| !is_invisible(**c)).collect();
             for c in cluster.nfc() {
                 norm.push(c);
                 orig_of.push(i);
@@ -168,6 +173,65 @@ fn normalize(text: &str) -> (Vec<char>, Vec<usize>) {
     orig_of.push(chars.len());
     fold_homoglyphs(&mut norm);
     (norm, orig_of)
+}
+
+/// A character that takes no room and means nothing to a reader: zero-width
+/// spaces and joiners, direction marks and embeddings, the soft hyphen, the
+/// word joiner and invisible operators, the byte-order mark, the combining
+/// grapheme joiner, the Mongolian vowel separator, variation selectors and
+/// tag characters. Pasted text carries them inside words (Ер\u{200D}лан,
+/// Қоша\u{00AD}нов), where they would split a name or hide it from the
+/// lexicon.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// A control character a terminal would act on: C0 and C1 controls and DEL,
+/// except newline and tab.
+pub fn is_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Text safe to print on a terminal: each control character (ESC, BEL,
+/// carriage return, C1 controls...) written as its escape, `\u{1b}`; newlines
+/// and tabs stay.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Pushes a char, or its escape if it is a control character.
+pub fn push_visible(out: &mut String, c: char) {
+    if is_control(c) {
+        use std::fmt::Write;
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    } else {
+        out.push(c);
+    }
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -401,8 +465,17 @@ fn detect_lang(c: &[char]) -> Lang {
     }
 }
 
+/// The most tokens a sentence has. Text that runs on without a sentence end
+/// (a page flattened onto one line, a list of names) is cut into pieces of
+/// this size, so that the work per sentence stays bounded; no sentence a
+/// person writes comes near it.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Sentences end at . ! ? … and line breaks, not after initials or the
 /// abbreviations of the lexicon, and only before something that can open one.
+/// A run of [`MAX_SENTENCE_TOKENS`] tokens with no end is cut after its last
+/// comma, semicolon or colon in the second half, else where it reaches the
+/// limit.
 fn split_sentences(toks: &[Token], lex: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
@@ -424,6 +497,17 @@ fn split_sentences(toks: &[Token], lex: &Lexicon) -> Vec<Sentence> {
                 tokens: first..i + 1,
             });
             first = i + 1;
+        } else if i + 1 - first >= MAX_SENTENCE_TOKENS {
+            let cut = (first + MAX_SENTENCE_TOKENS / 2..i)
+                .rev()
+                .find(|&k| matches!(toks[k].text.as_str(), "," | ";" | ":"))
+                .unwrap_or(i);
+            out.push(Sentence {
+                start: toks[first].start,
+                end: toks[cut].end,
+                tokens: first..cut + 1,
+            });
+            first = cut + 1;
         }
     }
     out
@@ -501,6 +585,33 @@ mod tests {
         assert_eq!(s, "Мйра и");
         // "р" is the fourth char of the original (М, и, combining breve, р).
         assert_eq!(map[2], 3);
+    }
+
+    #[test]
+    fn invisible_characters_drop_and_offsets_skip_them() {
+        let (n, map) = normalize("Ер\u{200D}лан Қоша\u{00AD}нов\u{FEFF}");
+        let s: String = n.iter().collect();
+        assert_eq!(s, "Ерлан Қошанов");
+        assert_eq!(map.len(), n.len() + 1);
+        // "л" stands after the joiner, "н" of Қошанов after the soft hyphen.
+        assert_eq!(map[2], 3);
+        assert_eq!(map[10], 12);
+        assert_eq!(map[n.len()], 16);
+        // A combining grapheme joiner inside a cluster goes too.
+        let (n, _) = normalize("Ми\u{034F}\u{0306}р");
+        assert_eq!(n.iter().collect::<String>(), "Мйр");
+    }
+
+    #[test]
+    fn control_characters_print_as_escapes() {
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\tc\nd\u{9b}\u{7f}\r"),
+            "a\\u{1b}[31mb\tc\nd\\u{9b}\\u{7f}\\u{d}"
+        );
+        assert!(matches!(
+            escape_controls("Ерлан Қошанов"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
