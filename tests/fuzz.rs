@@ -89,7 +89,7 @@ fn pipeline() -> &'static Pipeline {
 
 /// Writes the input into `dir`, reads it and runs every article; panics on
 /// the first property that does not hold.
-fn check_in(dir: &Path, case: &Input) {
+fn check_in(dir: &Path, case: &Input, known: bool) {
     let path = dir.join(format!("{}.{}", case.stem, case.ext));
     std::fs::write(&path, &case.bytes).expect("the temporary file is written");
     let results = input::read(&path);
@@ -125,7 +125,14 @@ fn check_in(dir: &Path, case: &Input) {
                     "article source {:?} does not name {name}",
                     a.source
                 );
-                check_spans(a, &pipeline().run(a));
+                let r = pipeline().run(a);
+                check_spans(a, &r);
+                check_ids(&r, known);
+                let again = serde_json::to_string(&pipeline().run(a)).unwrap();
+                assert!(
+                    serde_json::to_string(&r).unwrap() == again,
+                    "a second run of the same article gives another result"
+                );
             }
         }
     }
@@ -213,6 +220,56 @@ fn check_spans(a: &Article, r: &Resolved) {
     }
 }
 
+/// Entity ids are well formed and unique, and every id a post, an event or
+/// a role word points at is an entity of the result.
+/// With `known`, also the properties that known faults break (see the
+/// regression tests at the end).
+fn check_ids(r: &Resolved, known: bool) {
+    let mut ids = std::collections::BTreeSet::new();
+    for e in &r.entities {
+        let (kind, rest) = e.id.split_once(':').unwrap_or(("", ""));
+        assert!(
+            !known || !rest.is_empty(),
+            "entity id {:?} has no name",
+            e.id
+        );
+        assert!(
+            ["person", "party", "place", "org", "unit"].contains(&kind)
+                && !rest.starts_with('-')
+                && !rest.ends_with('-')
+                && !rest.contains(char::is_whitespace),
+            "entity id {:?} is not well formed",
+            e.id
+        );
+        assert!(ids.insert(e.id.as_str()), "entity id {:?} twice", e.id);
+        assert!(
+            !known || !e.mentions.is_empty(),
+            "entity {:?} without a mention",
+            e.id
+        );
+    }
+    let known = |what: &str, id: &str| {
+        assert!(ids.contains(id), "{what} {id:?} is no entity of the result");
+    };
+    for p in &r.posts {
+        known("post person", &p.person);
+        known("post organization", &p.org);
+        if let Some(i) = p.event {
+            assert!(i < r.events.len(), "post event {i} of {}", r.events.len());
+        }
+    }
+    for e in &r.events {
+        e.org.iter().for_each(|o| known("event organizer", o));
+        e.place.iter().for_each(|p| known("event place", p));
+        e.participants
+            .iter()
+            .for_each(|p| known("event participant", p));
+    }
+    for w in &r.roles {
+        w.holder.iter().for_each(|h| known("role holder", h));
+    }
+}
+
 /// A year, a year and month, or a day of the calendar (`2025`,
 /// `2025-04`, `2025-04-03`), or a range of them (`2025/2026`).
 fn calendar_date(v: &str) -> bool {
@@ -262,6 +319,12 @@ fn budget() -> Budget {
         (None, Some(n)) => Budget::Cases(n as u32),
         (None, None) => Budget::Cases(200),
     }
+}
+
+/// Whether the properties that known faults break are checked too
+/// (`PARTYGRAPH_FUZZ_KNOWN=1`), to see whether they are fixed.
+fn known_faults() -> bool {
+    std::env::var("PARTYGRAPH_FUZZ_KNOWN").is_ok_and(|v| v == "1")
 }
 
 fn slow_limit() -> Duration {
@@ -340,7 +403,7 @@ fn run_case(name: &str, dir: &Path, case: &Input, count: &AtomicU64) {
         .unwrap_or_else(|e| e.into_inner())
         .insert(name.into(), (Instant::now(), shown, false));
     let t = Instant::now();
-    check_in(dir, case);
+    check_in(dir, case, known_faults());
     let took = t.elapsed();
     SLOWEST.with(|s| {
         let mut s = s.borrow_mut();
@@ -1000,7 +1063,13 @@ fn fuzz_dense_words() {
 
 fn check(case: Input) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    check_in(dir.path(), &case);
+    check_in(dir.path(), &case, false);
+}
+
+/// The checks of a regression test: every property, known faults too.
+fn check_all(case: Input) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    check_in(dir.path(), &case, true);
 }
 
 /// The date check above accepts what it should and nothing else.
@@ -1078,7 +1147,7 @@ fn deep_html_nesting_overflows_the_stack() {
 #[test]
 #[ignore = "fault: impossible publication dates are kept"]
 fn html_impossible_publication_date_is_kept() {
-    check(Input::new(
+    check_all(Input::new(
         "a",
         "html",
         "<meta name=\"date\"content=2025-00-00><",
@@ -1091,9 +1160,26 @@ fn html_impossible_publication_date_is_kept() {
 #[test]
 #[ignore = "fault: impossible publication dates are kept"]
 fn jsonl_impossible_publication_date_is_kept() {
-    check(Input::new(
+    check_all(Input::new(
         "a",
         "jsonl",
         "{\"id\":\"\",\"text\":\"Бүгін\",\"published\":\"2025-13-45\"}",
     ));
+}
+
+/// Fault: a place named by a word that transliterates to nothing (a lake
+/// called "Ǆ") gets the id "place:", which every such place shares.
+#[test]
+#[ignore = "fault: a name that transliterates to nothing gives an id without a name"]
+fn untransliterable_name_gives_an_empty_id() {
+    check_all(Input::new("a", "txt", "Ǆ көлі"));
+}
+
+/// Fault: a party whose quoted name is dropped as a mention («Ауыл–»
+/// glued to the next word) still organizes the meeting of the next line,
+/// an entity with no mention to rest on.
+#[test]
+#[ignore = "fault: an event organizer without a mention"]
+fn party_without_a_mention_organizes_an_event() {
+    check_all(Input::new("a", "txt", "«Ауыл–»бағдарлам\nкездес"));
 }
