@@ -276,7 +276,8 @@ fn calendar_date(v: &str) -> bool {
     v.split('/').all(|part| {
         let n: Vec<Option<u32>> = part.split('-').map(|x| x.parse().ok()).collect();
         let digits = part.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-        let leap = |y: u32| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let leap =
+            |y: u32| (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
         digits
             && part
                 .split('-')
