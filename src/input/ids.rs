@@ -33,9 +33,16 @@ pub(super) fn escaped(name: &std::ffi::OsStr) -> String {
     out
 }
 
-/// The id a file gives its article: its stem, escaped.
+/// The id a file gives its article: its stem, escaped; a stem of dots
+/// alone (the file `..txt`) has its dots written `%2E`, since `.` and `..`
+/// are no ids.
 pub(super) fn stem_id(path: &Path) -> String {
-    path.file_stem().map(escaped).unwrap_or_default()
+    let stem = path.file_stem().map(escaped).unwrap_or_default();
+    if matches!(stem.as_str(), "." | "..") {
+        stem.replace('.', "%2E")
+    } else {
+        stem
+    }
 }
 
 /// The id as it will be used, or why it cannot be one.

@@ -114,7 +114,9 @@ pub fn stem_key(name: &str) -> String {
     k
 }
 
-/// A slug for IRIs and ids: the key with non-alphanumerics as '-'.
+/// A slug for IRIs and ids: the key with non-alphanumerics as '-'. A name
+/// no letter of which transliterates (Ǆ, 🙂) is named by its characters'
+/// code points (u1c4), so that two such names never share a slug.
 pub fn slug(name: &str) -> String {
     let k = key(name);
     let mut out = String::new();
@@ -125,7 +127,20 @@ pub fn slug(name: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_matches('-').to_string()
+    let out = out.trim_matches('-').to_string();
+    if !out.is_empty() {
+        return out;
+    }
+    let points: Vec<String> = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| format!("u{:x}", u32::from(c)))
+        .collect();
+    if points.is_empty() {
+        "unnamed".into()
+    } else {
+        points.join("-")
+    }
 }
 
 #[cfg(test)]
@@ -146,6 +161,13 @@ mod tests {
         assert_eq!(key("Қошанов"), key("Qoşanov"));
         assert_eq!(key("Азаматхан"), key("Azamatkhan"));
         assert_eq!(key("Артём"), key("Artyom"));
+    }
+
+    #[test]
+    fn every_name_has_a_slug() {
+        assert_eq!(slug("Ǆ"), "u1c4");
+        assert_ne!(slug("🙂"), slug("🙃"));
+        assert_eq!(slug("Әміртаев"), "amirtaev");
     }
 
     #[test]
