@@ -242,11 +242,11 @@ impl Found<'_> {
             && (!self.alnum_at(e) || self.text[..e].ends_with(|c: char| !c.is_alphanumeric()));
         // Of the spans that start before `e`, the last ends last.
         bounded
-            && !self
+            && self
                 .spans
                 .range(..e)
                 .next_back()
-                .is_some_and(|(_, (b, _))| s < *b)
+                .is_none_or(|(_, (b, _))| s >= *b)
     }
 
     fn push(&mut self, s: usize, e: usize, value: Option<String>) {
