@@ -64,3 +64,30 @@ fn example_queries_give_their_expected_results() {
         assert!(answered >= 10, "only {answered} queries find anything");
     }
 }
+
+/// Each example query declares the prefixes it uses and says what default
+/// graph it expects, so that it runs unchanged on another SPARQL service:
+/// it parses with a parser that knows no prefixes.
+#[test]
+fn example_queries_are_portable() {
+    let mut n = 0;
+    for e in std::fs::read_dir("examples/queries").unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rq") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        if let Err(e) = oxigraph::sparql::SparqlEvaluator::new().parse_query(&text) {
+            panic!("{} does not parse on its own: {e}", path.display());
+        }
+        assert!(
+            text.lines()
+                .take_while(|l| l.starts_with('#'))
+                .any(|l| l.contains("Default graph")),
+            "{} must say what default graph it expects",
+            path.display()
+        );
+        n += 1;
+    }
+    assert!(n >= 12, "{n} example queries");
+}
