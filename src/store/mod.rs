@@ -38,15 +38,15 @@ pub enum StoreError {
         path: PathBuf,
         holder: Option<String>,
     },
-    #[error("store {path} cannot be written: {source}")]
+    #[error("store {path} cannot be written: {error}")]
     NotWritable {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("store {path}: {}{}", storage_message(source), full_disk_hint(source))]
+    #[error("store {path}: {}{}", storage_message(error), full_disk_hint(error))]
     Storage {
         path: PathBuf,
-        source: oxigraph::store::StorageError,
+        error: oxigraph::store::StorageError,
     },
     #[error("store {0}: an article's stored extraction is not readable: {1}")]
     Corrupt(PathBuf, String),
@@ -60,9 +60,9 @@ fn lock_error(path: &Path, e: LockError) -> StoreError {
             path: path.into(),
             holder,
         },
-        LockError::Io(source) => StoreError::NotWritable {
+        LockError::Io(error) => StoreError::NotWritable {
             path: path.into(),
-            source,
+            error,
         },
     }
 }
@@ -147,7 +147,7 @@ impl GraphStore {
             Ok(_) => {}
             Err(_) => std::fs::create_dir_all(path).map_err(|e| StoreError::NotWritable {
                 path: path.into(),
-                source: e,
+                error: e,
             })?,
         }
         let lock = StoreLock::write(path, wait).map_err(|e| lock_error(path, e))?;
@@ -164,7 +164,7 @@ impl GraphStore {
         }
         let store = Store::open(path).map_err(|e| StoreError::Storage {
             path: path.into(),
-            source: e,
+            error: e,
         })?;
         Ok(GraphStore {
             store,
@@ -191,7 +191,7 @@ impl GraphStore {
         let lock = StoreLock::read(path, wait).map_err(|e| lock_error(path, e))?;
         let store = Store::open_read_only(path).map_err(|e| StoreError::Storage {
             path: path.into(),
-            source: e,
+            error: e,
         })?;
         Ok(GraphStore {
             store,
@@ -227,7 +227,7 @@ impl GraphStore {
     fn err(&self, e: oxigraph::store::StorageError) -> StoreError {
         StoreError::Storage {
             path: self.path.clone(),
-            source: e,
+            error: e,
         }
     }
 
