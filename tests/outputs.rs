@@ -8,14 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+/// Runs the command on a store named by the environment, as a newsroom's
+/// shell would.
 fn pg(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partygraph"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("PARTYGRAPH_STORE")
-        .output()
-        .expect("run partygraph")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_partygraph"));
+    cmd.env("PARTYGRAPH_STORE", store).args(args);
+    cmd.output().expect("run partygraph")
 }
 
 /// One store of the seed articles for every test of this file; a conflicting
@@ -62,7 +60,11 @@ const QUERIES: &[&str] = &["table", "csv", "tsv", "json", "xml"];
 #[test]
 fn who_in_every_format() {
     every_format("who", &["who", "Amirtai"], CARDS);
-    every_format("who-as-of", &["who", "Amirtai", "--as-of", "2024-01-01"], CARDS);
+    every_format(
+        "who-as-of",
+        &["who", "Amirtai", "--as-of", "2024-01-01"],
+        CARDS,
+    );
     snapshot("who-lang-en", &["who", "Қошанов", "--lang", "en"]);
     snapshot("who-party", &["who", "AMANAT"]);
 }
@@ -70,23 +72,47 @@ fn who_in_every_format() {
 #[test]
 fn posts_in_every_format() {
     every_format("posts", &["posts", "Байтақ"], TABLES);
-    every_format("posts-chair", &["posts", "Байтақ", "--role", "chair"], TABLES);
-    every_format("posts-as-of", &["posts", "AMANAT", "--as-of", "2025-12-31"], TABLES);
+    every_format(
+        "posts-chair",
+        &["posts", "Байтақ", "--role", "chair"],
+        TABLES,
+    );
+    every_format(
+        "posts-as-of",
+        &["posts", "AMANAT", "--as-of", "2025-12-31"],
+        TABLES,
+    );
     snapshot("posts-lang-en", &["posts", "Baytaq", "--lang", "en"]);
 }
 
 #[test]
 fn events_in_every_format() {
     every_format("events", &["events"], TABLES);
-    let window = ["events", "--place", "Астана", "--from", "2025-01-01", "--to", "2025-12-31"];
+    let window = [
+        "events",
+        "--place",
+        "Астана",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+    ];
     every_format("events-place", &window, TABLES);
-    every_format("events-org", &["events", "--org", "Baytaq", "--type", "conference"], TABLES);
+    every_format(
+        "events-org",
+        &["events", "--org", "Baytaq", "--type", "conference"],
+        TABLES,
+    );
     snapshot("events-lang-ru", &["events", "--lang", "ru"]);
 }
 
 #[test]
 fn changes_in_every_format() {
-    every_format("changes-since", &["changes", "--since", "2023-01-01"], TABLES);
+    every_format(
+        "changes-since",
+        &["changes", "--since", "2023-01-01"],
+        TABLES,
+    );
     every_format("changes-last-ingest", &["changes"], TABLES);
 }
 
@@ -109,7 +135,11 @@ fn query_in_every_format() {
 
 #[test]
 fn extract_in_every_format() {
-    every_format("extract", &["extract", "seeds/articles"], &["text", "json", "tags"]);
+    every_format(
+        "extract",
+        &["extract", "seeds/articles"],
+        &["text", "json", "tags"],
+    );
 }
 
 #[test]

@@ -14,6 +14,15 @@ pub enum TableFormat {
     Csv,
 }
 
+/// How a view prints, and in which language its names are.
+#[derive(clap::Args)]
+pub struct View {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum CardFormat {
     Text,

@@ -1,6 +1,6 @@
 //! `partygraph changes`: what is new since a date, or since the last ingest.
 
-use super::args::{date_arg, lang, LangArg, TableFormat};
+use super::args::{date_arg, lang, View};
 use super::{render, Cli, Outcome};
 use anyhow::{bail, Result};
 use partygraph::lookup::views::{self, Since};
@@ -15,10 +15,8 @@ pub struct Args {
     /// Facts dated (or first reported) on or after this date.
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     since: Option<String>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: TableFormat,
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    #[command(flatten)]
+    view: View,
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<Outcome> {
@@ -33,7 +31,7 @@ pub fn run(cli: &Cli, args: &Args) -> Result<Outcome> {
             ),
         },
     };
-    let t = views::changes(&kg, &p.lex, &since, lang(args.lang));
-    render::table::print(&t, args.format)?;
+    let t = views::changes(&kg, &p.lex, &since, lang(args.view.lang));
+    render::table::print(&t, args.view.format)?;
     Ok(Outcome::Done)
 }

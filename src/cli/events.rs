@@ -1,6 +1,6 @@
 //! `partygraph events`: events by organizer, place, time and type.
 
-use super::args::{date_arg, event_type_arg, lang, LangArg, TableFormat};
+use super::args::{date_arg, event_type_arg, lang, View};
 use super::{render, Cli, Outcome};
 use anyhow::Result;
 use partygraph::graph::KnowledgeGraph;
@@ -26,10 +26,8 @@ pub struct Args {
     /// Conference, Congress, CouncilSession, Meeting, Visit, Registration, Founding, Renaming, Merger.
     #[arg(long = "type", value_name = "TYPE", value_parser = event_type_arg)]
     ty: Option<String>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: TableFormat,
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    #[command(flatten)]
+    view: View,
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<Outcome> {
@@ -53,8 +51,8 @@ pub fn run(cli: &Cli, args: &Args) -> Result<Outcome> {
         to: args.to.as_deref(),
         ty: args.ty.as_deref(),
     };
-    let t = views::events(&kg, &p.lex, &f, lang(args.lang));
-    render::table::print(&t, args.format)?;
+    let t = views::events(&kg, &p.lex, &f, lang(args.view.lang));
+    render::table::print(&t, args.view.format)?;
     Ok(Outcome::Done)
 }
 

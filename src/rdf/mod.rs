@@ -244,11 +244,7 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                     q.a(&s, *c);
                 }
                 q.text(&s, schema::NAME, &e.name);
-                q.text(
-                    &s,
-                    skos::HIDDEN_LABEL,
-                    &crate::text::translit::key(&e.name),
-                );
+                q.text(&s, skos::HIDDEN_LABEL, &crate::text::translit::key(&e.name));
                 let mut seen = vec![];
                 for (n, lang) in &e.names {
                     if n != &e.name && !seen.contains(n) {
@@ -266,11 +262,7 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                     q.link(&s, schema::AREA_SERVED, &iri(g.graph[t].id()));
                 }
                 for t in g.out(i, Edge::Within) {
-                    q.link(
-                        &s,
-                        schema::CONTAINED_IN_PLACE,
-                        &iri(g.graph[t].id()),
-                    );
+                    q.link(&s, schema::CONTAINED_IN_PLACE, &iri(g.graph[t].id()));
                 }
                 for m in &e.mentions {
                     q.link(&evidence_iri(&m.doc, &m.span), pg::MENTIONS, &s);
@@ -306,7 +298,10 @@ pub fn knowledge(g: &KnowledgeGraph) -> Vec<Quad> {
                 q.link(&s, org::ROLE, &role);
                 q.link(&s, pg::POST, &post);
                 q.text(&s, pg::STATUS, &t.status);
-                for (edge, p) in [(Edge::StartedAt, pg::STARTED_AT), (Edge::EndedAt, pg::ENDED_AT)] {
+                for (edge, p) in [
+                    (Edge::StartedAt, pg::STARTED_AT),
+                    (Edge::EndedAt, pg::ENDED_AT),
+                ] {
                     for e in g.out(i, edge) {
                         q.link(&s, p, &iri(g.graph[e].id()));
                     }

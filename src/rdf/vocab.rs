@@ -217,7 +217,10 @@ pub fn iri(id: &str) -> String {
 pub fn id_of(iri: &str) -> Option<String> {
     let rest = iri.strip_prefix(BASE)?;
     let (ty, path) = rest.split_once('/')?;
-    Some(format!("{ty}:{}", percent_decode_str(path).decode_utf8_lossy()))
+    Some(format!(
+        "{ty}:{}",
+        percent_decode_str(path).decode_utf8_lossy()
+    ))
 }
 
 #[cfg(test)]

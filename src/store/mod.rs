@@ -239,10 +239,7 @@ impl GraphStore {
     pub fn extractions(&self) -> Result<Vec<Resolved>, StoreError> {
         let p = vocab::pg::EXTRACTION;
         let mut out = Vec::new();
-        for q in self
-            .store
-            .quads_for_pattern(None, Some(p), None, None)
-        {
+        for q in self.store.quads_for_pattern(None, Some(p), None, None) {
             let q = q.map_err(|e| self.err(e))?;
             if let Term::Literal(l) = &q.object {
                 let r: Resolved = serde_json::from_str(l.value())
@@ -330,12 +327,10 @@ impl GraphStore {
         let quads = self.sorted_quads()?;
         let mut ser = RdfSerializer::from_format(format);
         for (p, iri) in vocab::PREFIXES {
-            ser = ser
-                .with_prefix(*p, *iri)
-                .map_err(|e| StoreError::Prefix {
-                    prefix: p.to_string(),
-                    message: e.to_string(),
-                })?;
+            ser = ser.with_prefix(*p, *iri).map_err(|e| StoreError::Prefix {
+                prefix: p.to_string(),
+                message: e.to_string(),
+            })?;
         }
         let mut out = ser.for_writer(w);
         let io = StoreError::Export;
