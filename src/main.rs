@@ -1,5 +1,5 @@
 //! The `partygraph` command: parse the arguments, run, turn the result into
-//! an exit code. Everything else lives in `cli.rs` and the library.
+//! an exit code. Everything else lives in `cli/` and the library.
 
 mod bench;
 mod cli;
@@ -15,26 +15,5 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub(crate) use bench::bench;
 
 fn main() -> std::process::ExitCode {
-    match cli::run() {
-        Ok(code) => code,
-        // A reader that stops early (`partygraph ... | head`) is not an error.
-        Err(e)
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) =>
-        {
-            std::process::ExitCode::SUCCESS
-        }
-        // The store could not be used (missing, busy, not writable, disk
-        // full): the command was right, the moment or the place was not.
-        Err(e) if e.downcast_ref::<partygraph::store::StoreError>().is_some() => {
-            eprintln!("partygraph: error: {e:#}");
-            std::process::ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("partygraph: error: {e:#}");
-            std::process::ExitCode::from(2)
-        }
-    }
+    cli::exit_code(cli::run())
 }

@@ -1,7 +1,9 @@
 //! Golden end-to-end cases on the seed articles: the extraction JSON, the
-//! text with its mentions underlined, and the sorted N-Quads of the store.
-//! A change shows as a diff of `tests/golden/`; `UPDATE_GOLDEN=1 cargo test`
-//! rewrites the files for review.
+//! text with its mentions underlined, and the sorted N-Quads of the store,
+//! as snapshots in `tests/snapshots/`. A change shows as a diff of them;
+//! `INSTA_UPDATE=always cargo test --test golden` rewrites them for review
+//! (or `cargo insta review`). Each snapshot ends with `[EOF]`, so a line
+//! added or dropped at the end shows too.
 
 use partygraph::input;
 use partygraph::pipeline::Pipeline;
@@ -18,29 +20,9 @@ fn seeds() -> Vec<input::Article> {
     v
 }
 
+/// The whole text, its last newlines included.
 fn golden(name: &str, actual: &str) {
-    let path = Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .take(5)
-            .map(|(i, (a, b))| format!("line {}:\n  - {a}\n  + {b}", i + 1))
-            .collect();
-        panic!(
-            "{} differs (UPDATE_GOLDEN=1 rewrites it after review):\n{}",
-            path.display(),
-            diff.join("\n")
-        );
-    }
+    insta::assert_snapshot!(name, format!("{actual}[EOF]"));
 }
 
 #[test]

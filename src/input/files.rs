@@ -8,6 +8,7 @@ use super::InputError;
 use std::collections::HashSet;
 use std::fs::{FileType, Metadata};
 use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
 
 /// The extensions of the files a folder walk reads.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "html", "htm", "jsonl"];
@@ -69,48 +70,37 @@ fn kind(t: &FileType) -> &'static str {
 }
 
 /// The article files under `root` and the errors met on the way, sorted by
-/// path. Iterative, and each folder is listed once (a symbolic link back to
-/// an ancestor does not loop).
+/// path. Links are followed, and each folder is listed once (a symbolic link
+/// back to an ancestor, or a second link to a folder, is not walked again).
 fn walk(root: &Path) -> Vec<Result<PathBuf, InputError>> {
     let mut found: Vec<(PathBuf, Option<InputError>)> = Vec::new();
     let mut seen = HashSet::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        if let Ok(c) = std::fs::canonicalize(&dir) {
-            if !seen.insert(c) {
-                continue;
-            }
-        }
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
+    let mut entries = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = entries.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            // The link back was met on the way down: that folder is listed.
+            Err(e) if e.loop_ancestor().is_some() => continue,
             Err(e) => {
-                let err = InputError::new(&dir, None, format!("cannot read folder: {e}"));
-                found.push((dir, Some(err)));
+                found.extend(walk_error(root, &e));
                 continue;
             }
         };
-        for entry in entries {
-            let (p, is_dir) = match entry {
-                Ok(entry) => (entry.path(), entry.file_type().is_ok_and(|t| t.is_dir())),
-                Err(e) => {
-                    let err = InputError::new(&dir, None, format!("cannot read folder: {e}"));
-                    found.push((dir.clone(), Some(err)));
-                    break;
-                }
-            };
-            let wanted = ARTICLE_EXTENSIONS.contains(&super::ext(&p).as_str());
-            match std::fs::metadata(&p) {
-                Ok(m) if m.is_dir() => pending.push(p),
-                Ok(m) if wanted => {
-                    let err = regular(&p, &m).err();
-                    found.push((p, err));
-                }
-                Err(e) if wanted || is_dir => {
-                    let err = InputError::new(&p, None, format!("cannot examine: {e}"));
-                    found.push((p, Some(err)));
-                }
-                _ => {}
+        let p = entry.path();
+        if entry.file_type().is_dir() {
+            let again = std::fs::canonicalize(p).is_ok_and(|c| !seen.insert(c));
+            if again {
+                entries.skip_current_dir();
             }
+        } else if wanted(p) {
+            let err = match entry.metadata() {
+                Ok(m) => regular(p, &m).err(),
+                Err(e) => Some(examine_error(p, &e)),
+            };
+            found.push((entry.into_path(), err));
         }
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -121,4 +111,38 @@ fn walk(root: &Path) -> Vec<Result<PathBuf, InputError>> {
             None => Ok(p),
         })
         .collect()
+}
+
+/// Whether a folder walk reads this file.
+fn wanted(p: &Path) -> bool {
+    ARTICLE_EXTENSIONS.contains(&super::ext(p).as_str())
+}
+
+/// A folder that could not be listed, or an article file (or folder) that
+/// could not be examined; other files that cannot be examined are not read
+/// anyway.
+fn walk_error(root: &Path, e: &walkdir::Error) -> Option<(PathBuf, Option<InputError>)> {
+    let p = e.path().unwrap_or(root).to_path_buf();
+    let is_dir = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
+    let listing = is_dir && std::fs::metadata(&p).is_ok_and(|m| m.is_dir());
+    let err = if listing {
+        InputError::new(&p, None, format!("cannot read folder: {}", io_message(e)))
+    } else if wanted(&p) || is_dir {
+        examine_error(&p, e)
+    } else {
+        return None;
+    };
+    Some((p, Some(err)))
+}
+
+fn examine_error(p: &Path, e: &walkdir::Error) -> InputError {
+    InputError::new(p, None, format!("cannot examine: {}", io_message(e)))
+}
+
+/// The operating system's words for a walk error.
+fn io_message(e: &walkdir::Error) -> String {
+    match e.io_error() {
+        Some(io) => io.to_string(),
+        None => e.to_string(),
+    }
 }

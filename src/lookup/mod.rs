@@ -1,5 +1,5 @@
 //! Lookups for people: find entities by any name in any script
-//! (`amirtaev`, `Амиртаев` and `Әміртаев` find the same names), print a card
+//! (`amirtaev`, `Амиртаев` and `Әміртаев` find the same names), gather a card
 //! with their posts and events and the sentence each came from, and draw
 //! the graph for GraphViz.
 
@@ -245,81 +245,6 @@ pub fn card(kg: &KnowledgeGraph, i: NodeIndex) -> Option<Card> {
         events,
         related,
     })
-}
-
-/// A card for a person to read.
-pub fn render(kg: &KnowledgeGraph, c: &Card) -> String {
-    use std::fmt::Write;
-    let mut s = String::new();
-    let _ = writeln!(s, "{}  ({:?}, {})", c.name, c.ty, c.id);
-    if c.names.len() > 1 {
-        let _ = writeln!(s, "  names: {}", c.names.join(", "));
-    }
-    let _ = writeln!(s, "  articles: {}", c.articles.join(", "));
-    for (what, id) in &c.related {
-        let _ = writeln!(s, "  {what}: {} ({id})", name_of(kg, id));
-    }
-    if !c.posts.is_empty() {
-        let _ = writeln!(s, "  posts:");
-        for p in &c.posts {
-            let when = match (&p.start, &p.end) {
-                (Some(a), Some(b)) => format!(" {a} – {b}"),
-                (Some(a), None) => format!(" since {a}"),
-                (None, Some(b)) => format!(" until {b}"),
-                _ => String::new(),
-            };
-            let who = if c.ty == EntityType::Person {
-                p.org_name.clone()
-            } else {
-                p.person_name.clone()
-            };
-            let _ = writeln!(s, "    {} · {} · {}{}", p.role, who, p.status, when);
-            for src in &p.sources {
-                let _ = writeln!(
-                    s,
-                    "      [{}{}{}; {}] «{}»",
-                    src.article,
-                    src.outlet
-                        .as_deref()
-                        .map(|o| format!(", {o}"))
-                        .unwrap_or_default(),
-                    src.published
-                        .as_deref()
-                        .map(|d| format!(", {d}"))
-                        .unwrap_or_default(),
-                    src.rule,
-                    src.sentence
-                );
-            }
-        }
-    }
-    if !c.events.is_empty() {
-        let _ = writeln!(s, "  events:");
-        for e in &c.events {
-            let _ = writeln!(
-                s,
-                "    {} · {} · {} · {}",
-                e.ty,
-                e.organizer
-                    .as_deref()
-                    .map(|o| name_of(kg, o))
-                    .unwrap_or("-".into()),
-                e.place
-                    .as_deref()
-                    .map(|o| name_of(kg, o))
-                    .unwrap_or("-".into()),
-                e.date.as_deref().unwrap_or("date unknown")
-            );
-            for src in &e.sources {
-                let _ = writeln!(
-                    s,
-                    "      [{}; {}] «{}»",
-                    src.article, src.rule, src.sentence
-                );
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]

@@ -1,82 +1,19 @@
 //! The views journalists ask for at the command line: the posts of a party,
 //! branch or organization (`posts`), events by organizer, place, time and
 //! type (`events`), and what is new since a date (`changes`). Each is a
-//! table of strings that prints for people (aligned columns), as CSV for
-//! spreadsheets, or as JSON for machines; names in the language asked for.
+//! table of strings, names in the language asked for; the command line
+//! prints it as aligned columns, CSV or JSON.
 
 use super::{PostLine, Source};
 use crate::graph::{Edge, KnowledgeGraph, Node, TenureNode};
 use crate::lexicon::Lexicon;
 use petgraph::graph::NodeIndex;
-use std::io::Write;
 
 /// Rows with a header.
 #[derive(Debug, Default)]
 pub struct Table {
     pub head: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-}
-
-impl Table {
-    pub fn write(&self, f: Format, out: &mut dyn Write) -> std::io::Result<()> {
-        match f {
-            Format::Table => {
-                let head: Vec<String> = self.head.iter().map(|h| h.to_string()).collect();
-                crate::store::query::write_table(out, &head, &self.rows)?;
-                let n = self.rows.len();
-                writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })
-            }
-            Format::Csv => {
-                let cell = |c: &str| {
-                    if c.contains([',', '"', '\n']) {
-                        format!("\"{}\"", c.replace('"', "\"\""))
-                    } else {
-                        c.to_string()
-                    }
-                };
-                writeln!(out, "{}", self.head.join(","))?;
-                for r in &self.rows {
-                    let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
-                    writeln!(out, "{}", cells.join(","))?;
-                }
-                Ok(())
-            }
-            Format::Json => {
-                let objs: Vec<serde_json::Value> = self
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        let m: serde_json::Map<String, serde_json::Value> = self
-                            .head
-                            .iter()
-                            .zip(r)
-                            .map(|(h, c)| {
-                                let number = c
-                                    .parse::<u64>()
-                                    .ok()
-                                    .filter(|_| c == "0" || !c.starts_with('0'));
-                                let v = match (c.is_empty(), number) {
-                                    (true, _) => serde_json::Value::Null,
-                                    (false, Some(n)) => serde_json::Value::from(n),
-                                    (false, None) => serde_json::Value::String(c.clone()),
-                                };
-                                (h.to_string(), v)
-                            })
-                            .collect();
-                        serde_json::Value::Object(m)
-                    })
-                    .collect();
-                writeln!(out, "{}", serde_json::to_string_pretty(&objs)?)
-            }
-        }
-    }
 }
 
 /// Which names to print: kk, ru, en, or each entity's own.
@@ -546,19 +483,5 @@ mod tests {
             &line("former", None, None, "2025-11-14"),
             "2026-01-01"
         ));
-    }
-
-    #[test]
-    fn csv_quotes_what_needs_it() {
-        let t = Table {
-            head: vec!["a", "b"],
-            rows: vec![vec!["x, y".into(), "say \"hi\"".into()]],
-        };
-        let mut out = Vec::new();
-        t.write(Format::Csv, &mut out).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n"
-        );
     }
 }

@@ -80,36 +80,6 @@ pub fn why(kg: &KnowledgeGraph, i: NodeIndex) -> Option<Why> {
     Some(w)
 }
 
-pub fn render_why(w: &Why) -> String {
-    use std::fmt::Write;
-    let mut s = String::new();
-    let _ = writeln!(s, "{}  ({})", w.name, w.id);
-    if w.members.len() > 1 {
-        let _ = writeln!(s, "  one entity from {} ids:", w.members.len());
-    } else {
-        let _ = writeln!(s, "  one id:");
-    }
-    for (id, name, arts) in &w.members {
-        let _ = writeln!(s, "    {id}  {name}  [{}]", arts.join(", "));
-    }
-    if !w.merged.is_empty() {
-        let _ = writeln!(s, "  merged because:");
-        for (a, b, r) in &w.merged {
-            let _ = writeln!(s, "    {a} + {b}: {r}");
-        }
-    }
-    if !w.kept_apart.is_empty() {
-        let _ = writeln!(s, "  kept apart from:");
-        for (a, b, r) in &w.kept_apart {
-            let _ = writeln!(s, "    {b} (vs {a}): {r}");
-        }
-    }
-    for c in &w.curation {
-        let _ = writeln!(s, "  curation: {c}");
-    }
-    s
-}
-
 /// One disagreement between articles.
 #[derive(Debug, Serialize)]
 pub struct Conflict {
@@ -199,26 +169,4 @@ pub fn conflicts(kg: &KnowledgeGraph) -> Vec<Conflict> {
     }
     out.sort_by(|a, b| (&a.kind, &a.what).cmp(&(&b.kind, &b.what)));
     out
-}
-
-pub fn render_conflicts(cs: &[Conflict]) -> String {
-    use std::fmt::Write;
-    let mut s = String::new();
-    if cs.is_empty() {
-        let _ = writeln!(s, "no conflicts");
-    }
-    for c in cs {
-        let _ = writeln!(s, "{}: {}", c.kind, c.what);
-        for (claim, doc, date, sentence) in &c.claims {
-            let _ = writeln!(
-                s,
-                "    {claim}  [{doc}{}] «{}»",
-                date.as_deref()
-                    .map(|d| format!(", {d}"))
-                    .unwrap_or_default(),
-                sentence.trim()
-            );
-        }
-    }
-    s
 }

@@ -50,8 +50,12 @@ pub enum StoreError {
     },
     #[error("store {0}: an article's stored extraction is not readable: {1}")]
     Corrupt(PathBuf, String),
-    #[error("{0}")]
-    Other(String),
+    #[error("writing export")]
+    Export(#[source] std::io::Error),
+    #[error("the prefix {prefix}: is refused: {message}")]
+    Prefix { prefix: String, message: String },
+    #[error("{file}: {message}")]
+    Schema { file: String, message: String },
 }
 
 fn lock_error(path: &Path, e: LockError) -> StoreError {
@@ -233,12 +237,9 @@ impl GraphStore {
 
     /// Every article extraction held in the store.
     pub fn extractions(&self) -> Result<Vec<Resolved>, StoreError> {
-        let p = NamedNode::new_unchecked(format!("{}extraction", vocab::PG));
+        let p = vocab::pg::EXTRACTION;
         let mut out = Vec::new();
-        for q in self
-            .store
-            .quads_for_pattern(None, Some(p.as_ref()), None, None)
-        {
+        for q in self.store.quads_for_pattern(None, Some(p), None, None) {
             let q = q.map_err(|e| self.err(e))?;
             if let Term::Literal(l) = &q.object {
                 let r: Resolved = serde_json::from_str(l.value())
@@ -326,12 +327,13 @@ impl GraphStore {
         let quads = self.sorted_quads()?;
         let mut ser = RdfSerializer::from_format(format);
         for (p, iri) in vocab::PREFIXES {
-            ser = ser
-                .with_prefix(*p, *iri)
-                .map_err(|e| StoreError::Other(e.to_string()))?;
+            ser = ser.with_prefix(*p, *iri).map_err(|e| StoreError::Prefix {
+                prefix: p.to_string(),
+                message: e.to_string(),
+            })?;
         }
         let mut out = ser.for_writer(w);
-        let io = |e: std::io::Error| StoreError::Other(format!("writing export: {e}"));
+        let io = StoreError::Export;
         if format.supports_datasets() {
             for q in &quads {
                 out.serialize_quad(q).map_err(io)?;
@@ -359,7 +361,10 @@ fn schema_quads(graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
     let mut out = Vec::new();
     for (file, ttl) in rdf::SCHEMA_TTL {
         for t in RdfParser::from_format(RdfFormat::Turtle).for_slice(ttl.as_bytes()) {
-            let t = t.map_err(|e| StoreError::Other(format!("{file}: {e}")))?;
+            let t = t.map_err(|e| StoreError::Schema {
+                file: file.to_string(),
+                message: e.to_string(),
+            })?;
             out.push(Quad::new(
                 t.subject,
                 t.predicate,

@@ -1,16 +1,16 @@
 //! SPARQL over the store: SELECT, ASK, CONSTRUCT and DESCRIBE, with the
 //! default graph as the union of all graphs and every partygraph prefix
-//! declared. Results as a table for people, or in the SPARQL 1.1 result
-//! formats (JSON, CSV, TSV, XML); graphs as Turtle. Results stream as they
-//! are found (memory does not grow with their number); a query runs for a
-//! bounded time and nests to a bounded depth; updates are refused.
+//! declared. [`answer`] runs a query and hands its results over as they are
+//! found (memory does not grow with their number); [`write`] writes them in
+//! the SPARQL 1.1 result formats (JSON, CSV, TSV, XML), graphs as Turtle.
+//! A query runs for a bounded time and nests to a bounded depth; updates are
+//! refused.
 
 use super::GraphStore;
 use crate::rdf::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, QueryTripleIter, SparqlEvaluator};
 use std::io::Write;
 use std::time::Duration;
 
@@ -18,13 +18,9 @@ use std::time::Duration;
 /// queries stay far below; the parser's stack would not survive thousands.
 pub const MAX_NESTING: usize = 64;
 
-/// Rows a table shows to decide its column widths before it starts printing.
-const TABLE_WIDTH_ROWS: usize = 1000;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// The SPARQL 1.1 result formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResultFormat {
-    /// Aligned columns with short names, for people.
-    Table,
     /// SPARQL 1.1 CSV results.
     Csv,
     /// SPARQL 1.1 TSV results.
@@ -55,25 +51,6 @@ pub enum QueryError {
     Eval(String),
     #[error("writing results: {0}")]
     Io(#[from] std::io::Error),
-}
-
-/// A term with our prefixes, for tables: id:person/x, "text"@kk as text.
-pub fn short(t: &Term) -> String {
-    match t {
-        Term::NamedNode(n) => {
-            let s = n.as_str();
-            vocab::PREFIXES
-                .iter()
-                .filter(|(_, iri)| s.starts_with(iri))
-                .max_by_key(|(_, iri)| iri.len())
-                .map(|(p, iri)| format!("{p}:{}", &s[iri.len()..]))
-                .unwrap_or_else(|| format!("<{s}>"))
-        }
-        Term::Literal(l) => l.value().to_string(),
-        Term::BlankNode(b) => format!("_:{}", b.as_str()),
-        #[allow(unreachable_patterns)]
-        other => other.to_string(),
-    }
 }
 
 /// Where a query nests deeper than [`MAX_NESTING`]: `{`, `(` and `[`
@@ -217,6 +194,51 @@ impl Drop for Deadline {
     }
 }
 
+/// A query's results as they come, and the time limit they run under.
+pub struct Answer {
+    pub results: QueryResults<'static>,
+    pub limit: Limit,
+}
+
+/// The time limit of a running query: ends it when its time is up, and
+/// tells a stopped query from a failed one.
+pub struct Limit {
+    token: CancellationToken,
+    secs: u64,
+    _deadline: Option<Deadline>,
+}
+
+impl Limit {
+    /// The error a failure while reading results stands for.
+    pub fn error(&self, e: &dyn std::fmt::Display) -> QueryError {
+        if self.token.is_cancelled() {
+            QueryError::Timeout(self.secs)
+        } else {
+            QueryError::Eval(e.to_string())
+        }
+    }
+}
+
+/// Parses and starts a query; one still running after `timeout` is stopped
+/// with [`QueryError::Timeout`].
+pub fn answer(
+    store: &GraphStore,
+    q: &str,
+    timeout: Option<Duration>,
+) -> Result<Answer, QueryError> {
+    let token = CancellationToken::new();
+    let limit = Limit {
+        _deadline: timeout.map(|t| Deadline::start(token.clone(), t)),
+        secs: timeout.map(|t| t.as_secs()).unwrap_or_default(),
+        token: token.clone(),
+    };
+    let results = execute_with(store, q, Some(token)).map_err(|e| match e {
+        QueryError::Eval(m) => limit.error(&m),
+        e => e,
+    })?;
+    Ok(Answer { results, limit })
+}
+
 /// Runs a query and writes its results, with no time limit.
 pub fn run(
     store: &GraphStore,
@@ -236,92 +258,59 @@ pub fn run_with_timeout(
     timeout: Option<Duration>,
     out: &mut dyn Write,
 ) -> Result<usize, QueryError> {
-    let token = CancellationToken::new();
-    let _deadline = timeout.map(|t| Deadline::start(token.clone(), t));
-    let secs = timeout.map(|t| t.as_secs()).unwrap_or_default();
-    let eval_error = |e: &dyn std::fmt::Display| {
-        if token.is_cancelled() {
-            QueryError::Timeout(secs)
-        } else {
-            QueryError::Eval(e.to_string())
-        }
-    };
-    let results = execute_with(store, q, Some(token.clone())).map_err(|e| match e {
-        QueryError::Eval(m) => eval_error(&m),
-        e => e,
-    })?;
-    match results {
+    write(answer(store, q, timeout)?, format, out)
+}
+
+/// Writes an answer in a SPARQL result format (a graph as Turtle); the
+/// number of results.
+pub fn write(
+    answer: Answer,
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<usize, QueryError> {
+    let serializer = QueryResultsSerializer::from_format(sparql_format(format));
+    match answer.results {
         QueryResults::Boolean(b) => {
-            match format {
-                ResultFormat::Table => writeln!(out, "{}", if b { "yes" } else { "no" })?,
-                f => {
-                    QueryResultsSerializer::from_format(sparql_format(f))
-                        .serialize_boolean_to_writer(&mut *out, b)?;
-                }
-            }
+            serializer.serialize_boolean_to_writer(&mut *out, b)?;
             Ok(1)
         }
-        QueryResults::Solutions(mut sols) => {
-            let vars: Vec<_> = sols.variables().to_vec();
+        QueryResults::Solutions(sols) => {
+            let vars = sols.variables().to_vec();
+            let mut ser = serializer.serialize_solutions_to_writer(&mut *out, vars)?;
             let mut n = 0;
-            if format == ResultFormat::Table {
-                let head: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
-                let row = |r: &oxigraph::sparql::QuerySolution| -> Vec<String> {
-                    vars.iter()
-                        .map(|v| r.get(v).map(short).unwrap_or_default())
-                        .collect()
-                };
-                // The first rows decide the column widths; the rest stream
-                // in those columns.
-                let mut first = Vec::new();
-                for r in sols.by_ref() {
-                    first.push(row(&r.map_err(|e| eval_error(&e))?));
-                    if first.len() == TABLE_WIDTH_ROWS {
-                        break;
-                    }
-                }
-                let table = TableWriter::new(&head, &first);
-                table.head(out)?;
-                for r in &first {
-                    table.row(out, r)?;
-                }
-                n = first.len();
-                drop(first);
-                for r in sols {
-                    table.row(out, &row(&r.map_err(|e| eval_error(&e))?))?;
-                    n += 1;
-                }
-                writeln!(out, "({} row{})", n, if n == 1 { "" } else { "s" })?;
-            } else {
-                let mut ser = QueryResultsSerializer::from_format(sparql_format(format))
-                    .serialize_solutions_to_writer(&mut *out, vars.clone())?;
-                for r in sols {
-                    let r = r.map_err(|e| eval_error(&e))?;
-                    ser.serialize(r.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))?;
-                    n += 1;
-                }
-                ser.finish()?;
-            }
-            Ok(n)
-        }
-        QueryResults::Graph(triples) => {
-            let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
-            for (p, iri) in vocab::PREFIXES.iter().filter(|(p, _)| *p != "id") {
-                ser = ser
-                    .with_prefix(*p, *iri)
-                    .map_err(|e| QueryError::Eval(e.to_string()))?;
-            }
-            let mut w = ser.for_writer(&mut *out);
-            let mut n = 0;
-            for t in triples {
-                let t = t.map_err(|e| eval_error(&e))?;
-                w.serialize_triple(&t)?;
+            for r in sols {
+                let r = r.map_err(|e| answer.limit.error(&e))?;
+                ser.serialize(r.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))?;
                 n += 1;
             }
-            w.finish()?;
+            ser.finish()?;
             Ok(n)
         }
+        QueryResults::Graph(triples) => turtle(triples, &answer.limit, out),
     }
+}
+
+/// A graph's triples as Turtle with our prefixes; the number of triples.
+pub fn turtle(
+    triples: QueryTripleIter<'static>,
+    limit: &Limit,
+    out: &mut dyn Write,
+) -> Result<usize, QueryError> {
+    let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
+    for (p, iri) in vocab::PREFIXES.iter().filter(|(p, _)| *p != "id") {
+        ser = ser
+            .with_prefix(*p, *iri)
+            .map_err(|e| QueryError::Eval(e.to_string()))?;
+    }
+    let mut w = ser.for_writer(&mut *out);
+    let mut n = 0;
+    for t in triples {
+        let t = t.map_err(|e| limit.error(&e))?;
+        w.serialize_triple(&t)?;
+        n += 1;
+    }
+    w.finish()?;
+    Ok(n)
 }
 
 fn sparql_format(f: ResultFormat) -> QueryResultsFormat {
@@ -329,81 +318,6 @@ fn sparql_format(f: ResultFormat) -> QueryResultsFormat {
         ResultFormat::Csv => QueryResultsFormat::Csv,
         ResultFormat::Tsv => QueryResultsFormat::Tsv,
         ResultFormat::Xml => QueryResultsFormat::Xml,
-        _ => QueryResultsFormat::Json,
-    }
-}
-
-/// Aligned columns separated by two spaces, a rule under the header; cells
-/// wider than 60 characters are cut with an ellipsis.
-pub fn write_table(
-    out: &mut dyn Write,
-    head: &[String],
-    rows: &[Vec<String>],
-) -> std::io::Result<()> {
-    let t = TableWriter::new(head, rows);
-    t.head(out)?;
-    for r in rows {
-        t.row(out, r)?;
-    }
-    Ok(())
-}
-
-/// A table whose column widths were decided from its header and some rows.
-struct TableWriter<'a> {
-    head: &'a [String],
-    widths: Vec<usize>,
-}
-
-const MAX_CELL: usize = 60;
-
-fn width(s: &str) -> usize {
-    s.chars().count()
-}
-
-impl<'a> TableWriter<'a> {
-    fn new(head: &'a [String], rows: &[Vec<String>]) -> TableWriter<'a> {
-        let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
-        for r in rows {
-            for (i, c) in r.iter().enumerate() {
-                widths[i] = widths[i].max(width(c)).min(MAX_CELL);
-            }
-        }
-        TableWriter { head, widths }
-    }
-
-    fn line(&self, cells: &[String]) -> String {
-        let parts: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let c: String = if width(c) > MAX_CELL {
-                    c.chars().take(MAX_CELL - 1).chain(['…']).collect()
-                } else {
-                    c.clone()
-                };
-                format!(
-                    "{c}{}",
-                    " ".repeat(self.widths[i].saturating_sub(width(&c)))
-                )
-            })
-            .collect();
-        parts.join("  ").trim_end().to_string()
-    }
-
-    fn head(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        writeln!(out, "{}", self.line(self.head))?;
-        writeln!(
-            out,
-            "{}",
-            self.widths
-                .iter()
-                .map(|n| "─".repeat(*n))
-                .collect::<Vec<_>>()
-                .join("  ")
-        )
-    }
-
-    fn row(&self, out: &mut dyn Write, r: &[String]) -> std::io::Result<()> {
-        writeln!(out, "{}", self.line(r))
+        ResultFormat::Json => QueryResultsFormat::Json,
     }
 }
