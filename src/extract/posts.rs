@@ -8,6 +8,7 @@ use super::symbols::{place_key, sym_range, tags, Sym};
 use super::{Context, Extraction, Key, Mention, Owner, PostClaim, RoleMention};
 use crate::lexicon::Lexicon;
 use crate::text::Doc;
+use std::ops::Range;
 
 /// People admitted to a body's council in one sentence ("филиалының саяси
 /// кеңесінің құрамына 15 кандидат қабылданды") and named in the next
@@ -96,11 +97,17 @@ pub(crate) fn council_admissions(
 /// takes in the territory before it, whose own mention falls silent; the
 /// territory stays the role's jurisdiction. Runs after the posts were read,
 /// so that the post rules still see the place as the post's organization;
-/// returns each widened role span as (old start, end, new start).
+/// returns each widened role span as (old start, end, new start). The
+/// president's title of the article's own country (`home`) whose holder the
+/// sentence names (`held`: its posts) keeps the country's mention: the
+/// post's organization is that country, often named nowhere else in the
+/// article ("Қазақстан Президенті Х").
 pub(crate) fn role_phrases(
     row: &mut [Sym],
     doc: &Doc,
     rules: &[Rule],
+    held: &[PostClaim],
+    home: Option<&str>,
 ) -> Vec<(usize, usize, usize)> {
     let mut widened = Vec::new();
     for rule in rules
@@ -108,16 +115,18 @@ pub(crate) fn role_phrases(
         .filter(|r| r.kind == RuleKind::Role && r.applies_to(doc.lang))
     {
         let (t, at) = tags(row);
-        let found: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = rule
+        type Found = (Range<usize>, Range<usize>, Option<Range<usize>>);
+        let found: Vec<Found> = rule
             .regex
             .captures_iter(&t)
             .filter_map(|c| {
                 let of = sym_range(&at, c.name("of")?);
                 let role = sym_range(&at, c.name("role")?);
-                Some((of, role))
+                let body = c.name("body").map(|m| sym_range(&at, m));
+                Some((of, role, body))
             })
             .collect();
-        for (of, role) in found {
+        for (of, role, body) in found {
             let Some(r) = role.clone().last() else {
                 continue;
             };
@@ -129,8 +138,22 @@ pub(crate) fn role_phrases(
                 .iter()
                 .find(|s| s.tag == "PLACE")
                 .and_then(|s| s.key.clone());
+            // Words between the territory and the role word (`body`: a
+            // state's body, "АҚШ Мемлекеттік хатшысы") make a title only
+            // of a country's office.
+            let country = matches!(&key, Some(Key::Place { kind, .. }) if kind == "country");
+            if body.is_some() && !country {
+                continue;
+            }
+            let span = (row[r].start, row[r].end);
+            let home_title =
+                matches!(&key, Some(Key::Place { id, .. }) if Some(id.as_str()) == home);
+            let holder_named = home_title
+                && held.iter().any(|p| {
+                    p.role_span == span && p.role == "president" && Some(&p.org) == key.as_ref()
+                });
             for s in &mut row[of] {
-                if s.tag == "PLACE" {
+                if s.tag == "PLACE" && !holder_named {
                     s.silent = true;
                 }
             }
