@@ -278,6 +278,7 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
     let mut last_person: Option<Key> = None;
     let mut last_unit: Option<Key> = None;
     let mut admitted: Option<posts::Admission> = None;
+    let mut elected_body: Option<Key> = None;
     let mut sentence_syms = Vec::with_capacity(rows.len());
     for (row, &si) in rows.into_iter().zip(&body) {
         // The posts this sentence adds, the only ones its role phrases touch.
@@ -285,6 +286,7 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
         let row = symbols::build(row, &out.doc, lex, &ctx, rules, &mut last_unit);
         posts::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
         admitted = posts::council_admissions(&row, si, &ctx, admitted.take(), &mut out);
+        posts::mandates(&row, si, &mut elected_body, &mut out);
         let mut row = row;
         let held = &out.posts[first_post..];
         // A party news article's own country: its president's title is a

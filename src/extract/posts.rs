@@ -93,6 +93,71 @@ pub(crate) fn council_admissions(
     })
 }
 
+/// Deputies by a mandate: "мандатты А, Б және В алды", "мандат
+/// алғандардың қатарында А, Б": each person named after the word of a
+/// received mandate holds a seat of the elected body (parliament chamber,
+/// maslikhat) this sentence names before it, else the last one the article
+/// named (`body`, kept across sentences). A namesake (М.Әуезов атындағы)
+/// holds nothing.
+pub(crate) fn mandates(row: &[Sym], si: usize, body: &mut Option<Key>, out: &mut Extraction) {
+    let elected = |s: &Sym| match &s.key {
+        Some(k @ Key::Org { kind, .. }) if matches!(kind.as_str(), "parliament" | "maslikhat") => {
+            Some(k.clone())
+        }
+        _ => None,
+    };
+    let mandate = row
+        .iter()
+        .position(|s| matches!(s.tag.as_str(), "MANDATE" | "GOTMANDATE"));
+    let got = mandate
+        .is_some_and(|m| row[m].tag == "GOTMANDATE" || row[m..].iter().any(|s| s.tag == "GOT"));
+    if let (Some(m), true) = (mandate, got) {
+        let org = row[..m]
+            .iter()
+            .rev()
+            .find_map(elected)
+            .or_else(|| body.clone());
+        if let Some(org) = org {
+            let sent = &out.doc.sentences[si];
+            let evidence = (sent.start, sent.end.min(out.doc.body_end));
+            let named = |i: usize| {
+                row.get(i + 1).is_some_and(|s| s.tag == "NAMED")
+                    || (i > 0 && row[i - 1].tag == "NAMED")
+            };
+            for (i, s) in row.iter().enumerate().skip(m + 1) {
+                let Some(person @ Key::Person(_)) = s.key.clone() else {
+                    continue;
+                };
+                if s.tag != "PER" || named(i) {
+                    continue;
+                }
+                if out
+                    .posts
+                    .iter()
+                    .any(|p| p.person == person && p.role == "deputy" && p.org == org)
+                {
+                    continue;
+                }
+                out.posts.push(PostClaim {
+                    person,
+                    role: "deputy".into(),
+                    role_span: (row[m].start, row[m].end),
+                    org: org.clone(),
+                    status: "start".into(),
+                    date: row.iter().find_map(|s| s.date.clone()),
+                    evidence,
+                    rule: format!("{}.post.mandate_received", out.doc.lang.code()),
+                    acting: false,
+                    decided: true,
+                });
+            }
+        }
+    }
+    if let Some(k) = row.iter().rev().find_map(elected) {
+        *body = Some(k);
+    }
+}
+
 /// Titles read as one role phrase (`kind: role` rules): the role symbol
 /// takes in the territory before it, whose own mention falls silent; the
 /// territory stays the role's jurisdiction. Runs after the posts were read,
