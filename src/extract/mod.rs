@@ -278,6 +278,7 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
     let mut last_person: Option<Key> = None;
     let mut last_unit: Option<Key> = None;
     let mut admitted: Option<posts::Admission> = None;
+    let mut elected_body: Option<Key> = None;
     let mut sentence_syms = Vec::with_capacity(rows.len());
     for (row, &si) in rows.into_iter().zip(&body) {
         // The posts this sentence adds, the only ones its role phrases touch.
@@ -285,8 +286,15 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
         let row = symbols::build(row, &out.doc, lex, &ctx, rules, &mut last_unit);
         posts::posts(&row, si, lex, &ctx, rules, &mut out, &mut last_person);
         admitted = posts::council_admissions(&row, si, &ctx, admitted.take(), &mut out);
+        posts::mandates(&row, si, &mut elected_body, &mut out);
         let mut row = row;
-        for (old, end, new) in posts::role_phrases(&mut row, &out.doc, rules) {
+        let held = &out.posts[first_post..];
+        // A party news article's own country: its president's title is a
+        // post of that country (Kazakhstan, when it names no other clearly).
+        let home = (!ctx.party_counts.is_empty())
+            .then(|| ctx.country(lex).unwrap_or_else(|| "kazakhstan".into()));
+        for (old, end, new) in posts::role_phrases(&mut row, &out.doc, rules, held, home.as_deref())
+        {
             for p in out.posts[first_post..]
                 .iter_mut()
                 .filter(|p| p.role_span == (old, end))

@@ -8,6 +8,7 @@ use super::symbols::{place_key, sym_range, tags, Sym};
 use super::{Context, Extraction, Key, Mention, Owner, PostClaim, RoleMention};
 use crate::lexicon::Lexicon;
 use crate::text::Doc;
+use std::ops::Range;
 
 /// People admitted to a body's council in one sentence ("филиалының саяси
 /// кеңесінің құрамына 15 кандидат қабылданды") and named in the next
@@ -92,15 +93,86 @@ pub(crate) fn council_admissions(
     })
 }
 
+/// Deputies by a mandate: "мандатты А, Б және В алды", "мандат
+/// алғандардың қатарында А, Б": each person named after the word of a
+/// received mandate holds a seat of the elected body (parliament chamber,
+/// maslikhat) this sentence names before it, else the last one the article
+/// named (`body`, kept across sentences). A namesake (М.Әуезов атындағы)
+/// holds nothing.
+pub(crate) fn mandates(row: &[Sym], si: usize, body: &mut Option<Key>, out: &mut Extraction) {
+    let elected = |s: &Sym| match &s.key {
+        Some(k @ Key::Org { kind, .. }) if matches!(kind.as_str(), "parliament" | "maslikhat") => {
+            Some(k.clone())
+        }
+        _ => None,
+    };
+    let mandate = row
+        .iter()
+        .position(|s| matches!(s.tag.as_str(), "MANDATE" | "GOTMANDATE"));
+    let got = mandate
+        .is_some_and(|m| row[m].tag == "GOTMANDATE" || row[m..].iter().any(|s| s.tag == "GOT"));
+    if let (Some(m), true) = (mandate, got) {
+        let org = row[..m]
+            .iter()
+            .rev()
+            .find_map(elected)
+            .or_else(|| body.clone());
+        if let Some(org) = org {
+            let sent = &out.doc.sentences[si];
+            let evidence = (sent.start, sent.end.min(out.doc.body_end));
+            let named = |i: usize| {
+                row.get(i + 1).is_some_and(|s| s.tag == "NAMED")
+                    || (i > 0 && row[i - 1].tag == "NAMED")
+            };
+            for (i, s) in row.iter().enumerate().skip(m + 1) {
+                let Some(person @ Key::Person(_)) = s.key.clone() else {
+                    continue;
+                };
+                if s.tag != "PER" || named(i) {
+                    continue;
+                }
+                if out
+                    .posts
+                    .iter()
+                    .any(|p| p.person == person && p.role == "deputy" && p.org == org)
+                {
+                    continue;
+                }
+                out.posts.push(PostClaim {
+                    person,
+                    role: "deputy".into(),
+                    role_span: (row[m].start, row[m].end),
+                    org: org.clone(),
+                    status: "start".into(),
+                    date: row.iter().find_map(|s| s.date.clone()),
+                    evidence,
+                    rule: format!("{}.post.mandate_received", out.doc.lang.code()),
+                    acting: false,
+                    decided: true,
+                });
+            }
+        }
+    }
+    if let Some(k) = row.iter().rev().find_map(elected) {
+        *body = Some(k);
+    }
+}
+
 /// Titles read as one role phrase (`kind: role` rules): the role symbol
 /// takes in the territory before it, whose own mention falls silent; the
 /// territory stays the role's jurisdiction. Runs after the posts were read,
 /// so that the post rules still see the place as the post's organization;
-/// returns each widened role span as (old start, end, new start).
+/// returns each widened role span as (old start, end, new start). The
+/// president's title of the article's own country (`home`) whose holder the
+/// sentence names (`held`: its posts) keeps the country's mention: the
+/// post's organization is that country, often named nowhere else in the
+/// article ("Қазақстан Президенті Х").
 pub(crate) fn role_phrases(
     row: &mut [Sym],
     doc: &Doc,
     rules: &[Rule],
+    held: &[PostClaim],
+    home: Option<&str>,
 ) -> Vec<(usize, usize, usize)> {
     let mut widened = Vec::new();
     for rule in rules
@@ -108,16 +180,18 @@ pub(crate) fn role_phrases(
         .filter(|r| r.kind == RuleKind::Role && r.applies_to(doc.lang))
     {
         let (t, at) = tags(row);
-        let found: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = rule
+        type Found = (Range<usize>, Range<usize>, Option<Range<usize>>);
+        let found: Vec<Found> = rule
             .regex
             .captures_iter(&t)
             .filter_map(|c| {
                 let of = sym_range(&at, c.name("of")?);
                 let role = sym_range(&at, c.name("role")?);
-                Some((of, role))
+                let body = c.name("body").map(|m| sym_range(&at, m));
+                Some((of, role, body))
             })
             .collect();
-        for (of, role) in found {
+        for (of, role, body) in found {
             let Some(r) = role.clone().last() else {
                 continue;
             };
@@ -129,8 +203,22 @@ pub(crate) fn role_phrases(
                 .iter()
                 .find(|s| s.tag == "PLACE")
                 .and_then(|s| s.key.clone());
+            // Words between the territory and the role word (`body`: a
+            // state's body, "АҚШ Мемлекеттік хатшысы") make a title only
+            // of a country's office.
+            let country = matches!(&key, Some(Key::Place { kind, .. }) if kind == "country");
+            if body.is_some() && !country {
+                continue;
+            }
+            let span = (row[r].start, row[r].end);
+            let home_title =
+                matches!(&key, Some(Key::Place { id, .. }) if Some(id.as_str()) == home);
+            let holder_named = home_title
+                && held.iter().any(|p| {
+                    p.role_span == span && p.role == "president" && Some(&p.org) == key.as_ref()
+                });
             for s in &mut row[of] {
-                if s.tag == "PLACE" {
+                if s.tag == "PLACE" && !holder_named {
                     s.silent = true;
                 }
             }

@@ -424,12 +424,26 @@ pub fn resolve(
             acting: p.acting,
             event: None,
         };
-        if !posts
+        // One post per person, role and organization: the first claim, with
+        // the status of a start or end the article reports elsewhere (a post
+        // named as held, or as held before, whose start or end is told).
+        match posts
             .iter()
-            .any(|q| q.person == post.person && q.role == post.role && q.org == post.org)
+            .position(|q| q.person == post.person && q.role == post.role && q.org == post.org)
         {
-            posts.push(post);
-            decided.push(p.decided);
+            None => {
+                posts.push(post);
+                decided.push(p.decided);
+            }
+            Some(i) => {
+                let q = &mut posts[i];
+                let told = matches!(post.status.as_str(), "start" | "end");
+                if told && matches!(q.status.as_str(), "current" | "former") {
+                    q.status = post.status;
+                    q.date = post.date;
+                    decided[i] = p.decided;
+                }
+            }
         }
     }
     // A start without a date took effect at the article's main event.
