@@ -322,10 +322,7 @@ pub(crate) fn posts(
     let date = row.iter().find_map(|s| s.date.clone());
     let lang = out.doc.lang;
     let before = out.posts.len();
-    for rule in rules
-        .iter()
-        .filter(|r| r.kind == RuleKind::Post && r.applies_to(lang))
-    {
+    for rule in super::rules::matching(lex.id, rules, RuleKind::Post, lang, &t) {
         for c in rule.regex.captures_iter(&t) {
             let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
             let whole = c.get(0).map(|m| sym_range(&at, m));

@@ -226,3 +226,62 @@ mod tests {
         assert!(e.message.contains("role key"), "{e}");
     }
 }
+
+/// The rules of one kind for one language whose patterns match `text`, in
+/// file order. A sentence is read once by a set of all their patterns
+/// (`RegexSet`), built once per rule list, instead of once per rule: with
+/// rules by the dozen, most of which do not match a given sentence, this is
+/// most of their cost. `source` tells rule lists apart (the id of the
+/// lexicon they were loaded with).
+pub fn matching<'r>(
+    source: u64,
+    rules: &'r [Rule],
+    kind: RuleKind,
+    lang: crate::text::Lang,
+    text: &str,
+) -> Vec<&'r Rule> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Key = (u64, usize, usize, u8, &'static str);
+    static SETS: OnceLock<Mutex<HashMap<Key, Arc<Option<(regex::RegexSet, Vec<usize>)>>>>> =
+        OnceLock::new();
+    let kind_code = match kind {
+        RuleKind::Unit => 0,
+        RuleKind::Post => 1,
+        RuleKind::Role => 2,
+    };
+    let key = (
+        source,
+        rules.as_ptr() as usize,
+        rules.len(),
+        kind_code,
+        lang.code(),
+    );
+    let set = {
+        let mut sets = SETS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        sets.entry(key)
+            .or_insert_with(|| {
+                let chosen: Vec<usize> = (0..rules.len())
+                    .filter(|&i| rules[i].kind == kind && rules[i].applies_to(lang))
+                    .collect();
+                let set = regex::RegexSet::new(chosen.iter().map(|&i| rules[i].regex.as_str()));
+                // Should the set not build (a size limit), every rule is tried.
+                Arc::new(set.ok().map(|s| (s, chosen)))
+            })
+            .clone()
+    };
+    match set.as_ref() {
+        Some((s, chosen)) => s
+            .matches(text)
+            .into_iter()
+            .map(|i| &rules[chosen[i]])
+            .collect(),
+        None => rules
+            .iter()
+            .filter(|r| r.kind == kind && r.applies_to(lang))
+            .collect(),
+    }
+}
