@@ -201,32 +201,6 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
     Ok(rules)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tags_compile_to_words() {
-        let r = compile("(?<org>ORG|UNIT) ROLE/dat ANY? (?<per>PER)").unwrap();
-        let c = r.captures(" UNIT/gen ROLE/dat W/nom PER/nom").unwrap();
-        assert_eq!(c.name("org").unwrap().as_str(), " UNIT/gen");
-        assert!(!r.is_match(" UNIT/gen ROLE/nom PER/nom"));
-        // A tag never matches a longer tag that starts with it.
-        assert!(!compile("BRANCH").unwrap().is_match(" BRANCHPL/nom"));
-    }
-
-    #[test]
-    fn bad_rules_name_their_line() {
-        let e = parse("x.rules", "[a]\nkind: post\npattern: (ROLE\nexample+: z\n").unwrap_err();
-        assert_eq!(e.line, 3);
-        let e = parse("x.rules", "[a]\nkind: post\npattern: ROLE\n").unwrap_err();
-        assert!(e.message.contains("example+"), "{e}");
-        let e = parse("x.rules", "[a]\nkind: post\nrole: Chair\npattern: PER\n").unwrap_err();
-        assert_eq!(e.line, 3);
-        assert!(e.message.contains("role key"), "{e}");
-    }
-}
-
 /// The rules of one kind for one language whose patterns match `text`, in
 /// file order. A sentence is read once by a set of all their patterns
 /// (`RegexSet`), built once per rule list, instead of once per rule: with
@@ -243,8 +217,9 @@ pub fn matching<'r>(
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
     type Key = (u64, usize, usize, u8, &'static str);
-    static SETS: OnceLock<Mutex<HashMap<Key, Arc<Option<(regex::RegexSet, Vec<usize>)>>>>> =
-        OnceLock::new();
+    /// The set of patterns and, for each, its rule's index.
+    type Set = Option<(regex::RegexSet, Vec<usize>)>;
+    static SETS: OnceLock<Mutex<HashMap<Key, Arc<Set>>>> = OnceLock::new();
     let kind_code = match kind {
         RuleKind::Unit => 0,
         RuleKind::Post => 1,
@@ -283,5 +258,31 @@ pub fn matching<'r>(
             .iter()
             .filter(|r| r.kind == kind && r.applies_to(lang))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_compile_to_words() {
+        let r = compile("(?<org>ORG|UNIT) ROLE/dat ANY? (?<per>PER)").unwrap();
+        let c = r.captures(" UNIT/gen ROLE/dat W/nom PER/nom").unwrap();
+        assert_eq!(c.name("org").unwrap().as_str(), " UNIT/gen");
+        assert!(!r.is_match(" UNIT/gen ROLE/nom PER/nom"));
+        // A tag never matches a longer tag that starts with it.
+        assert!(!compile("BRANCH").unwrap().is_match(" BRANCHPL/nom"));
+    }
+
+    #[test]
+    fn bad_rules_name_their_line() {
+        let e = parse("x.rules", "[a]\nkind: post\npattern: (ROLE\nexample+: z\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = parse("x.rules", "[a]\nkind: post\npattern: ROLE\n").unwrap_err();
+        assert!(e.message.contains("example+"), "{e}");
+        let e = parse("x.rules", "[a]\nkind: post\nrole: Chair\npattern: PER\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("role key"), "{e}");
     }
 }
