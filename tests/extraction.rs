@@ -1,19 +1,10 @@
 //! Behaviour of the extractor on sentences written for these tests: how
 //! titles, quoted names and village names are read in each language.
 
-use partygraph::input::Article;
-use partygraph::lexicon::SeedSource;
-use partygraph::pipeline::Pipeline;
-use partygraph::resolve::Resolved;
+mod common;
 
-fn run(text: &str) -> Resolved {
-    let p = Pipeline::load(&SeedSource::Embedded).expect("embedded seeds load");
-    p.run(&Article {
-        id: "t".into(),
-        text: text.into(),
-        ..Default::default()
-    })
-}
+use common::run;
+use partygraph::resolve::Resolved;
 
 /// Every mention as (text, entity id).
 fn mentions(r: &Resolved) -> Vec<(String, String)> {

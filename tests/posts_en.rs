@@ -2,40 +2,13 @@
 //! copulas, verbs of election and of heading a body, former and ended posts,
 //! deputies and lists of holders.
 
-use partygraph::input::Article;
-use partygraph::lexicon::SeedSource;
-use partygraph::pipeline::Pipeline;
-use partygraph::resolve::Resolved;
+mod common;
 
-fn run(text: &str) -> Resolved {
-    let p = Pipeline::load(&SeedSource::Embedded).expect("embedded seeds load");
-    p.run(&Article {
-        id: "t".into(),
-        text: text.into(),
-        ..Default::default()
-    })
-}
+use common::{post, run};
 
-/// Every post as (person id, role, org id, status), sorted.
-fn posts(text: &str) -> Vec<(String, String, String, String)> {
-    let mut v: Vec<_> = run(text)
-        .posts
-        .iter()
-        .map(|p| {
-            (
-                p.person.clone(),
-                p.role.clone(),
-                p.org.clone(),
-                p.status.clone(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
-
-fn post(person: &str, role: &str, org: &str, status: &str) -> (String, String, String, String) {
-    (person.into(), role.into(), org.into(), status.into())
+/// Every post of `text`, sorted.
+fn posts(text: &str) -> Vec<common::PostRow> {
+    common::post_rows(&run(text))
 }
 
 #[test]

@@ -3,19 +3,10 @@
 //! predicates, by a pronoun for the person of the sentence before, and one
 //! person with two titles.
 
-use partygraph::input::Article;
-use partygraph::lexicon::SeedSource;
-use partygraph::pipeline::Pipeline;
-use partygraph::resolve::Resolved;
+mod common;
 
-fn run(text: &str) -> Resolved {
-    let p = Pipeline::load(&SeedSource::Embedded).expect("embedded seeds load");
-    p.run(&Article {
-        id: "t".into(),
-        text: text.into(),
-        ..Default::default()
-    })
-}
+use common::run;
+use partygraph::resolve::Resolved;
 
 /// Every post as (person's name, role, organization id, status).
 fn posts(r: &Resolved) -> Vec<(String, String, String, String)> {

@@ -2,19 +2,10 @@
 //! sentences written for these tests: who holds which post where, and
 //! whether it is held, begun or held before.
 
-use partygraph::input::Article;
-use partygraph::lexicon::SeedSource;
-use partygraph::pipeline::Pipeline;
-use partygraph::resolve::Resolved;
+mod common;
 
-fn run(text: &str) -> Resolved {
-    let p = Pipeline::load(&SeedSource::Embedded).expect("embedded seeds load");
-    p.run(&Article {
-        id: "t".into(),
-        text: text.into(),
-        ..Default::default()
-    })
-}
+use common::run;
+use partygraph::resolve::Resolved;
 
 /// Every post as (person, role, org, status).
 fn posts(r: &Resolved) -> Vec<(String, String, String, String)> {

@@ -166,12 +166,20 @@ impl GraphStore {
                 }
             }
         }
-        let store = Store::open(path).map_err(|e| StoreError::Storage {
-            path: path.into(),
-            error: e,
-        })?;
+        Self::opened(path, lock, Store::open(path))
+    }
+
+    /// The store RocksDB opened, with the lock held for it.
+    fn opened(
+        path: &Path,
+        lock: StoreLock,
+        store: Result<Store, oxigraph::store::StorageError>,
+    ) -> Result<GraphStore, StoreError> {
         Ok(GraphStore {
-            store,
+            store: store.map_err(|e| StoreError::Storage {
+                path: path.into(),
+                error: e,
+            })?,
             path: path.into(),
             _lock: lock,
         })
@@ -193,15 +201,7 @@ impl GraphStore {
             _ => return Err(StoreError::Missing(path.into())),
         }
         let lock = StoreLock::read(path, wait).map_err(|e| lock_error(path, e))?;
-        let store = Store::open_read_only(path).map_err(|e| StoreError::Storage {
-            path: path.into(),
-            error: e,
-        })?;
-        Ok(GraphStore {
-            store,
-            path: path.into(),
-            _lock: lock,
-        })
+        Self::opened(path, lock, Store::open_read_only(path))
     }
 
     /// Remembers the articles of one ingest (`builds.json` beside the
