@@ -6,35 +6,146 @@
 //! date took place on the publication date. Events of one type in one
 //! article are one event unless their dates differ.
 
-use super::symbols::Sym;
+use super::rules::{Rule, RuleKind};
+use super::symbols::{sym_range, tags, Sym};
 use super::{Context, EventClaim, Extraction, Key};
 use crate::lexicon::Lexicon;
+use crate::text::Lang;
 use std::collections::{HashMap, HashSet};
+
+/// What an event rule's groups pin down in its clause.
+#[derive(Default)]
+struct Pinned {
+    org: Option<Key>,
+    place: Option<Key>,
+    date: Option<String>,
+}
+
+/// The event a sentence speaks of: the first event rule of
+/// `seeds/rules/events.rules` that matches it, else its first event word.
+/// Gives the trigger's index, the type, the rule id and what the rule's
+/// groups pin down.
+fn trigger(row: &[Sym], rules: &[Rule], lang: Lang) -> Option<(usize, String, String, Pinned)> {
+    let (t, at) = tags(row);
+    for rule in rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Event && r.applies_to(lang))
+    {
+        let Some(c) = rule.regex.captures(&t) else {
+            continue;
+        };
+        let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
+        let whole = sym_range(&at, c.get(0).expect("a match has a whole"));
+        let k = group("ev").unwrap_or(whole).start;
+        let key_in = |name: &str, tags: &[&str]| {
+            group(name).and_then(|r| {
+                row[r]
+                    .iter()
+                    .find(|s| tags.contains(&s.tag.as_str()))
+                    .and_then(|s| s.key.clone())
+            })
+        };
+        let pinned = Pinned {
+            org: key_in("org", &["UNIT", "PARTY", "ORG"]),
+            place: key_in("place", &["PLACE"]),
+            date: group("date").and_then(|r| row[r].iter().find_map(|s| s.date.clone())),
+        };
+        let ty = rule.event.clone().unwrap_or_default();
+        return Some((k, ty, rule.id.clone(), pinned));
+    }
+    let k = row.iter().position(|s| s.event.is_some())?;
+    let ty = row[k].event.clone()?;
+    let id = format!("event.{}", ty.to_lowercase());
+    Some((k, ty, id, Pinned::default()))
+}
+
+/// A word that opens a clause about someone or something else: the date
+/// or place after it is not the event's ("..., who resigned last month";
+/// "сообщил, что ...").
+fn opens_clause(s: &Sym) -> bool {
+    s.tag == "WHO"
+        || matches!(
+            s.text.to_lowercase().as_str(),
+            "who" | "which" | "that" | "что" | "который" | "которая" | "которое" | "которые"
+        )
+}
+
+/// Whether symbol `j` is in the clause of the event word at `k`: no word
+/// between them opens another clause, except one right after the event
+/// word, which speaks of the event ("съезде, который прошел 6 февраля").
+/// In the other direction, the event word after "that" is in the clause
+/// "that" opens, and what stands before is the report's.
+fn same_clause(row: &[Sym], k: usize, j: usize) -> bool {
+    let (a, b) = (k.min(j), k.max(j));
+    !(a + 1..b).any(|i| opens_clause(&row[i]) && !(j > k && i <= k + 2))
+}
+
+/// A date written as a modifier of the word after it ("the March 19
+/// elections"): in English a date right before a lowercase word other than
+/// the event word dates that word.
+fn attributive(row: &[Sym], j: usize, lang: Lang) -> bool {
+    let written = |s: &Sym| {
+        s.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let linking = [
+        "by", "after", "before", "when", "and", "as", "with", "from", "for", "to",
+    ];
+    lang == Lang::En
+        && written(&row[j])
+        && row.get(j + 1).is_some_and(|n| {
+            n.tag == "W"
+                && n.text.chars().next().is_some_and(char::is_lowercase)
+                && !linking.contains(&n.text.as_str())
+        })
+}
 
 pub(crate) fn find(
     rows: &[(usize, Vec<Sym>)],
     _lex: &Lexicon,
     ctx: &Context,
+    rules: &[Rule],
     out: &mut Extraction,
 ) {
+    let lang = out.doc.lang;
     let mut events: Vec<EventClaim> = Vec::new();
     let mut sentences_of: Vec<Vec<usize>> = Vec::new();
     for (si, row) in rows {
-        for (k, s) in row.iter().enumerate() {
-            let Some(ty) = &s.event else { continue };
-            let org = nearest(row, k, &["UNIT", "PARTY"])
-                .or_else(|| nearest(row, k, &["ORG"]).filter(|_| ty != "Registration"));
-            let org = org.or_else(|| ctx.main_party().map(Key::Party));
-            // The place nearest the event word, other than a country.
-            let place = row
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.tag == "PLACE")
-                .filter(
-                    |(_, s)| !matches!(&s.key, Some(Key::Place { kind, .. }) if kind == "country"),
-                )
-                .min_by_key(|(j, _)| j.abs_diff(k))
-                .and_then(|(_, s)| s.key.clone());
+        let Some((k, ty, rule, pinned)) = trigger(row, rules, lang) else {
+            continue;
+        };
+        let ty = &ty;
+        let by_rule = !rule.starts_with("event.");
+        {
+            // A party's gathering is held by the party or a branch: a
+            // parliament or a commission named beside it is what the
+            // gathering spoke of. Other organizations hold visits only when
+            // the article is about no party.
+            let main = ctx.main_party().map(Key::Party);
+            let org = pinned
+                .org
+                .clone()
+                .or_else(|| nearest(row, k, &["UNIT", "PARTY"]))
+                .or_else(|| {
+                    nearest(row, k, &["ORG"])
+                        .filter(|_| ty != "Registration" && (main.is_none() || !takes_part(ty)))
+                });
+            let org = org.or(main);
+            // The place nearest the event word in its clause, other than a
+            // country.
+            let place = pinned.place.clone().or_else(|| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.tag == "PLACE")
+                    .filter(|(_, s)| {
+                        !matches!(&s.key, Some(Key::Place { kind, .. }) if kind == "country")
+                    })
+                    .filter(|(j, _)| same_clause(row, k, *j))
+                    .min_by_key(|(j, _)| j.abs_diff(k))
+                    .and_then(|(_, s)| s.key.clone())
+            });
             // Without a place of its own, an event happens where the main
             // event does (a meeting during a visit); a registration or
             // founding does not take a meeting's place. A branch's territory
@@ -47,10 +158,17 @@ pub(crate) fn find(
                     .and_then(|e| e.place.clone())
             });
             let held = row.iter().any(|s| s.tag == "HELD");
-            // A day (or month) in the sentence dates the event; a year or a
-            // range of years speaks of plans, not of when it happened.
+            // A day (or month) in the event's clause dates the event; a year
+            // or a range of years speaks of plans, not of when it happened.
             let day = |s: &Sym| s.date.clone().filter(|d| d.len() >= 7 && !d.contains('/'));
-            let mut date = row.iter().find_map(day);
+            let mut date = pinned.date.clone().or_else(|| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(j, _)| same_clause(row, k, *j) && !attributive(row, *j, lang))
+                    .filter_map(|(j, s)| day(s).map(|d| (j, d)))
+                    .min_by_key(|(j, _)| j.abs_diff(k))
+                    .map(|(_, d)| d)
+            });
             if date.is_none() && held && events.is_empty() {
                 date = out.doc.published.clone();
             }
@@ -62,7 +180,7 @@ pub(crate) fn find(
                 date,
                 participants: vec![],
                 evidence: (sent.start, sent.end.min(out.doc.body_end)),
-                rule: format!("event.{}", ty.to_lowercase()),
+                rule,
                 ordinal: ordinal(row, k),
                 counts: vec![],
             };
@@ -70,7 +188,7 @@ pub(crate) fn find(
             // have been held) speaks of the article's main event when it names
             // a gathering and the main event is one (the conference's "жиын");
             // a meeting during a visit is an event of its own.
-            let own = held || row.iter().any(|s| day(s).is_some());
+            let own = held || ev.date.is_some() || by_rule;
             let same = events
                 .iter()
                 .position(|e| {
@@ -94,7 +212,6 @@ pub(crate) fn find(
                     sentences_of.push(vec![*si]);
                 }
             }
-            break;
         }
     }
     // The first event each sentence speaks of.
@@ -186,9 +303,28 @@ pub(crate) fn find(
         let reached = (0..events.len())
             .filter(|&j| takes_part(&events[j].ty) && first_sentence[j] <= si)
             .max_by_key(|&j| first_sentence[j]);
+        // Outside the event's own sentences, only a person said to take part,
+        // to speak, or to be elected or appointed there.
+        let row = rows
+            .iter()
+            .find(|(i, _)| *i == si)
+            .map(|(_, r)| r.as_slice());
+        let active = row.is_some_and(|r| {
+            r.iter()
+                .any(|s| matches!(s.tag.as_str(), "ATTENDED" | "SPOKE"))
+        });
+        let chosen = out.posts.iter().any(|p| {
+            p.person == m.key && p.decided && p.status == "start" && sentence_of(p.evidence.0) == si
+        });
         let target = own
-            .or(reached)
-            .or_else(|| events.first().filter(|e| takes_part(&e.ty)).map(|_| 0));
+            .or(reached.filter(|_| active || chosen))
+            .or_else(|| {
+                events
+                    .first()
+                    .filter(|e| takes_part(&e.ty) && (active || chosen))
+                    .map(|_| 0)
+            })
+            .filter(|&j| takes_part(&events[j].ty));
         if let Some(j) = target {
             if seen[j].insert(&m.key) {
                 people[j].push(m.key.clone());
