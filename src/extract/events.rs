@@ -8,6 +8,7 @@
 
 use super::rules::{Rule, RuleKind};
 use super::symbols::{sym_range, tags, Sym};
+use crate::lexicon::morph::Case;
 use super::{Context, EventClaim, Extraction, Key};
 use crate::lexicon::Lexicon;
 use crate::text::Lang;
@@ -21,11 +22,14 @@ struct Pinned {
     date: Option<String>,
 }
 
-/// The event a sentence speaks of: the first event rule of
-/// `seeds/rules/events.rules` that matches it, else its first event word.
-/// Gives the trigger's index, the type, the rule id and what the rule's
-/// groups pin down.
-fn trigger(row: &[Sym], rules: &[Rule], lang: Lang) -> Option<(usize, String, String, Pinned)> {
+/// The events a sentence speaks of: the first event rule of
+/// `seeds/rules/events.rules` that matches it, else its first event word and
+/// every later word of a registration, founding, renaming or merger of
+/// another type ("absorbed the Asar party and took the name"). Gives each
+/// trigger's index, type, rule id and what the rule's groups pin down.
+type Trigger = (usize, String, String, Pinned);
+
+fn triggers(row: &[Sym], rules: &[Rule], lang: Lang) -> Vec<Trigger> {
     let (t, at) = tags(row);
     for rule in rules
         .iter()
@@ -50,13 +54,21 @@ fn trigger(row: &[Sym], rules: &[Rule], lang: Lang) -> Option<(usize, String, St
             place: key_in("place", &["PLACE"]),
             date: group("date").and_then(|r| row[r].iter().find_map(|s| s.date.clone())),
         };
-        let ty = rule.event.clone().unwrap_or_default();
-        return Some((k, ty, rule.id.clone(), pinned));
+        // Without `event:`, the event word of the group `ev` says the type.
+        let Some(ty) = rule.event.clone().or_else(|| row[k].event.clone()) else {
+            continue;
+        };
+        return vec![(k, ty, rule.id.clone(), pinned)];
     }
-    let k = row.iter().position(|s| s.event.is_some())?;
-    let ty = row[k].event.clone()?;
-    let id = format!("event.{}", ty.to_lowercase());
-    Some((k, ty, id, Pinned::default()))
+    let mut found: Vec<Trigger> = Vec::new();
+    for (k, s) in row.iter().enumerate() {
+        let Some(ty) = &s.event else { continue };
+        if found.is_empty() || (!takes_part(ty) && found.iter().all(|f| &f.1 != ty)) {
+            let id = format!("event.{}", ty.to_lowercase());
+            found.push((k, ty.clone(), id, Pinned::default()));
+        }
+    }
+    found
 }
 
 /// A word that opens a clause about someone or something else: the date
@@ -113,12 +125,18 @@ pub(crate) fn find(
     let mut events: Vec<EventClaim> = Vec::new();
     let mut sentences_of: Vec<Vec<usize>> = Vec::new();
     for (si, row) in rows {
-        let Some((k, ty, rule, pinned)) = trigger(row, rules, lang) else {
-            continue;
-        };
-        let ty = &ty;
-        let by_rule = !rule.starts_with("event.");
-        {
+        for (k, ty, rule, pinned) in triggers(row, rules, lang) {
+            let ty = &ty;
+            let by_rule = !rule.starts_with("event.");
+            // A party's registration, founding, renaming or merger names the
+            // party ("the capital, renamed ..." is a city's).
+            if !takes_part(ty)
+                && !row
+                    .iter()
+                    .any(|s| matches!(s.tag.as_str(), "PARTY" | "UNIT" | "PARTYW"))
+            {
+                continue;
+            }
             // A party's gathering is held by the party or a branch: a
             // parliament or a commission named beside it is what the
             // gathering spoke of. Other organizations hold visits only when
@@ -133,8 +151,9 @@ pub(crate) fn find(
                         .filter(|_| ty != "Registration" && (main.is_none() || !takes_part(ty)))
                 });
             let org = org.or(main);
-            // The place nearest the event word in its clause, other than a
-            // country.
+            // The place nearest the event word, other than a country (a
+            // dateline's city is where the article's gathering met).
+            let held = row.iter().any(|s| s.tag == "HELD");
             let place = pinned.place.clone().or_else(|| {
                 row.iter()
                     .enumerate()
@@ -142,7 +161,6 @@ pub(crate) fn find(
                     .filter(|(_, s)| {
                         !matches!(&s.key, Some(Key::Place { kind, .. }) if kind == "country")
                     })
-                    .filter(|(j, _)| same_clause(row, k, *j))
                     .min_by_key(|(j, _)| j.abs_diff(k))
                     .and_then(|(_, s)| s.key.clone())
             });
@@ -154,13 +172,20 @@ pub(crate) fn find(
             let place = place.or_else(|| {
                 events
                     .first()
-                    .filter(|_| gathering_word)
+                    .filter(|e| gathering_word && ty == "Meeting" && e.ty == "Visit")
                     .and_then(|e| e.place.clone())
             });
-            let held = row.iter().any(|s| s.tag == "HELD");
             // A day (or month) in the event's clause dates the event; a year
             // or a range of years speaks of plans, not of when it happened.
-            let day = |s: &Sym| s.date.clone().filter(|d| d.len() >= 7 && !d.contains('/'));
+            // A registration, founding, renaming or merger is dated by its
+            // year too ("founded in 1999").
+            let least = if takes_part(ty) { 7 } else { 4 };
+            let day =
+                |s: &Sym| s.date.clone().filter(|d| d.len() >= least && !d.contains('/'));
+            // An event word in the genitive is what the sentence speaks of
+            // ("the day of the congress was announced on ..."): the
+            // sentence's date is its own only when it says the event was held.
+            let spoken_of = row[k].case == Case::Gen && !held && pinned.date.is_none();
             let mut date = pinned.date.clone().or_else(|| {
                 row.iter()
                     .enumerate()
@@ -168,6 +193,7 @@ pub(crate) fn find(
                     .filter_map(|(j, s)| day(s).map(|d| (j, d)))
                     .min_by_key(|(j, _)| j.abs_diff(k))
                     .map(|(_, d)| d)
+                    .filter(|_| !spoken_of)
             });
             if date.is_none() && held && events.is_empty() {
                 date = out.doc.published.clone();
@@ -184,10 +210,10 @@ pub(crate) fn find(
                 ordinal: ordinal(row, k),
                 counts: vec![],
             };
-            // Another event word with nothing of its own (no date, not said to
-            // have been held) speaks of the article's main event when it names
-            // a gathering and the main event is one (the conference's "жиын");
-            // a meeting during a visit is an event of its own.
+            // A word for any gathering with nothing of its own (no date, not
+            // said to have been held) speaks of the article's main gathering
+            // (the conference's "жиын"); a congress named in a conference's
+            // story is an event of its own, and so is a meeting during a visit.
             let own = held || ev.date.is_some() || by_rule;
             let same = events
                 .iter()
@@ -196,7 +222,7 @@ pub(crate) fn find(
                 })
                 .or_else(|| {
                     let main = events.first()?;
-                    (!own && is_gathering(&ev.ty) && is_gathering(&main.ty)).then_some(0)
+                    (!own && ev.ty == "Meeting" && is_gathering(&main.ty)).then_some(0)
                 });
             match same {
                 Some(j) => {

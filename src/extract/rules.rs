@@ -20,7 +20,8 @@
 //! `role` group is a verb ("возглавляет"), the key is that verb's role.
 //!
 //! An event rule (`kind: event`) names the event type it gives with
-//! `event: TYPE` (a type of `events.tsv`); its groups `org`, `place` and
+//! `event: TYPE` (a type of `events.tsv`), else the event word of its
+//! group `ev` says the type; its groups `org`, `place` and
 //! `date` say which symbols of the clause hold, where and when.
 //!
 //! A rule's id starts with the language it reads (kk, ru, en).
@@ -202,13 +203,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
         let (pattern, pline) = d
             .pattern
             .ok_or_else(|| err(d.line, format!("rule {} has no pattern", d.id)))?;
-        if (kind == RuleKind::Event) != d.event.is_some() {
+        if kind != RuleKind::Event && d.event.is_some() {
             return Err(err(
                 d.line,
-                format!(
-                    "rule {}: `event:` goes with `kind: event`, and only there",
-                    d.id
-                ),
+                format!("rule {}: `event:` goes with `kind: event` only", d.id),
             ));
         }
         let regex = compile(&pattern).map_err(|e| err(pline, format!("bad pattern: {e}")))?;
@@ -259,7 +257,11 @@ mod tests {
         assert!(e.message.contains("role key"), "{e}");
         let e = parse("x.rules", "[a]\nkind: event\nevent: Party\npattern: PER\n").unwrap_err();
         assert_eq!(e.line, 3);
-        let e = parse("x.rules", "[a]\nkind: event\npattern: PER\nexample+: z\n").unwrap_err();
+        let e = parse(
+            "x.rules",
+            "[a]\nkind: post\nevent: Visit\npattern: PER\nexample+: z\n",
+        )
+        .unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("event:"), "{e}");
     }
