@@ -8,8 +8,8 @@
 
 use super::rules::{Rule, RuleKind};
 use super::symbols::{sym_range, tags, Sym};
-use crate::lexicon::morph::Case;
 use super::{Context, EventClaim, Extraction, Key};
+use crate::lexicon::morph::Case;
 use crate::lexicon::Lexicon;
 use crate::text::Lang;
 use std::collections::{HashMap, HashSet};
@@ -180,8 +180,11 @@ pub(crate) fn find(
             // A registration, founding, renaming or merger is dated by its
             // year too ("founded in 1999").
             let least = if takes_part(ty) { 7 } else { 4 };
-            let day =
-                |s: &Sym| s.date.clone().filter(|d| d.len() >= least && !d.contains('/'));
+            let day = |s: &Sym| {
+                s.date
+                    .clone()
+                    .filter(|d| d.len() >= least && !d.contains('/'))
+            };
             // An event word in the genitive is what the sentence speaks of
             // ("the day of the congress was announced on ..."): the
             // sentence's date is its own only when it says the event was held.
@@ -329,28 +332,28 @@ pub(crate) fn find(
         let reached = (0..events.len())
             .filter(|&j| takes_part(&events[j].ty) && first_sentence[j] <= si)
             .max_by_key(|&j| first_sentence[j]);
-        // Outside the event's own sentences, only a person said to take part,
-        // to speak, or to be elected or appointed there.
+        // Outside the event's own sentences, only a person said to take
+        // part, to be among those there, to speak, or to be elected or
+        // appointed there.
         let row = rows
             .iter()
             .find(|(i, _)| *i == si)
-            .map(|(_, r)| r.as_slice());
-        let active = row.is_some_and(|r| {
-            r.iter()
-                .any(|s| matches!(s.tag.as_str(), "ATTENDED" | "SPOKE"))
+            .map(|(_, r)| r.as_slice())
+            .unwrap_or(&[]);
+        let active = row
+            .iter()
+            .any(|s| matches!(s.tag.as_str(), "ATTENDED" | "SPOKE" | "AMONG"));
+        let here = |p: &&super::PostClaim| p.person == m.key && sentence_of(p.evidence.0) == si;
+        let chosen = out
+            .posts
+            .iter()
+            .filter(here)
+            .any(|p| p.decided && p.status == "start");
+        let target = own.or_else(|| {
+            let j = reached.or_else(|| events.first().filter(|e| takes_part(&e.ty)).map(|_| 0))?;
+            (active || chosen).then_some(j)
         });
-        let chosen = out.posts.iter().any(|p| {
-            p.person == m.key && p.decided && p.status == "start" && sentence_of(p.evidence.0) == si
-        });
-        let target = own
-            .or(reached.filter(|_| active || chosen))
-            .or_else(|| {
-                events
-                    .first()
-                    .filter(|e| takes_part(&e.ty) && (active || chosen))
-                    .map(|_| 0)
-            })
-            .filter(|&j| takes_part(&events[j].ty));
+        let target = target.filter(|&j| takes_part(&events[j].ty));
         if let Some(j) = target {
             if seen[j].insert(&m.key) {
                 people[j].push(m.key.clone());
