@@ -150,7 +150,8 @@ pub fn run(p: &Pipeline) -> Report {
             let x = p.extraction(&article(text));
             let fired = x.posts.iter().any(|c| c.rule == rule.id)
                 || x.mentions.iter().any(|m| m.rule == rule.id)
-                || x.roles.iter().any(|r| r.rule == rule.id);
+                || x.roles.iter().any(|r| r.rule == rule.id)
+                || x.events.iter().any(|e| e.rule == rule.id);
             if fired == *positive {
                 rep.passed += 1;
             } else {

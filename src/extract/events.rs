@@ -6,35 +6,164 @@
 //! date took place on the publication date. Events of one type in one
 //! article are one event unless their dates differ.
 
-use super::symbols::Sym;
+use super::rules::{Rule, RuleKind};
+use super::symbols::{sym_range, tags, Sym};
 use super::{Context, EventClaim, Extraction, Key};
+use crate::lexicon::morph::Case;
 use crate::lexicon::Lexicon;
+use crate::text::Lang;
 use std::collections::{HashMap, HashSet};
+
+/// What an event rule's groups pin down in its clause.
+#[derive(Default)]
+struct Pinned {
+    org: Option<Key>,
+    place: Option<Key>,
+    date: Option<String>,
+}
+
+/// The events a sentence speaks of: the first event rule of
+/// `seeds/rules/events.rules` that matches it, else its first event word and
+/// every later word of a registration, founding, renaming or merger of
+/// another type ("absorbed the Asar party and took the name"). Gives each
+/// trigger's index, type, rule id and what the rule's groups pin down.
+type Trigger = (usize, String, String, Pinned);
+
+fn triggers(row: &[Sym], rules: &[Rule], lang: Lang) -> Vec<Trigger> {
+    let (t, at) = tags(row);
+    for rule in rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Event && r.applies_to(lang))
+    {
+        let Some(c) = rule.regex.captures(&t) else {
+            continue;
+        };
+        let group = |name: &str| c.name(name).map(|m| sym_range(&at, m));
+        let whole = sym_range(&at, c.get(0).expect("a match has a whole"));
+        let k = group("ev").unwrap_or(whole).start;
+        let key_in = |name: &str, tags: &[&str]| {
+            group(name).and_then(|r| {
+                row[r]
+                    .iter()
+                    .find(|s| tags.contains(&s.tag.as_str()))
+                    .and_then(|s| s.key.clone())
+            })
+        };
+        let pinned = Pinned {
+            org: key_in("org", &["UNIT", "PARTY", "ORG"]),
+            place: key_in("place", &["PLACE"]),
+            date: group("date").and_then(|r| row[r].iter().find_map(|s| s.date.clone())),
+        };
+        // Without `event:`, the event word of the group `ev` says the type.
+        let Some(ty) = rule.event.clone().or_else(|| row[k].event.clone()) else {
+            continue;
+        };
+        return vec![(k, ty, rule.id.clone(), pinned)];
+    }
+    let mut found: Vec<Trigger> = Vec::new();
+    for (k, s) in row.iter().enumerate() {
+        let Some(ty) = &s.event else { continue };
+        if found.is_empty() || (!takes_part(ty) && found.iter().all(|f| &f.1 != ty)) {
+            let id = format!("event.{}", ty.to_lowercase());
+            found.push((k, ty.clone(), id, Pinned::default()));
+        }
+    }
+    found
+}
+
+/// A word that opens a clause about someone or something else: the date
+/// or place after it is not the event's ("..., who resigned last month";
+/// "сообщил, что ...").
+fn opens_clause(s: &Sym) -> bool {
+    s.tag == "WHO"
+        || matches!(
+            s.text.to_lowercase().as_str(),
+            "who" | "which" | "that" | "что" | "который" | "которая" | "которое" | "которые"
+        )
+}
+
+/// Whether symbol `j` is in the clause of the event word at `k`: no word
+/// between them opens another clause, except one right after the event
+/// word, which speaks of the event ("съезде, который прошел 6 февраля").
+/// In the other direction, the event word after "that" is in the clause
+/// "that" opens, and what stands before is the report's.
+fn same_clause(row: &[Sym], k: usize, j: usize) -> bool {
+    let (a, b) = (k.min(j), k.max(j));
+    !(a + 1..b).any(|i| opens_clause(&row[i]) && !(j > k && i <= k + 2))
+}
+
+/// A date written as a modifier of the word after it ("the March 19
+/// elections"): in English a date right before a lowercase word other than
+/// the event word dates that word.
+fn attributive(row: &[Sym], j: usize, lang: Lang) -> bool {
+    let written = |s: &Sym| {
+        s.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let linking = [
+        "by", "after", "before", "when", "and", "as", "with", "from", "for", "to",
+    ];
+    lang == Lang::En
+        && written(&row[j])
+        && row.get(j + 1).is_some_and(|n| {
+            n.tag == "W"
+                && n.text.chars().next().is_some_and(char::is_lowercase)
+                && !linking.contains(&n.text.as_str())
+        })
+}
 
 pub(crate) fn find(
     rows: &[(usize, Vec<Sym>)],
     _lex: &Lexicon,
     ctx: &Context,
+    rules: &[Rule],
     out: &mut Extraction,
 ) {
+    let lang = out.doc.lang;
     let mut events: Vec<EventClaim> = Vec::new();
     let mut sentences_of: Vec<Vec<usize>> = Vec::new();
     for (si, row) in rows {
-        for (k, s) in row.iter().enumerate() {
-            let Some(ty) = &s.event else { continue };
-            let org = nearest(row, k, &["UNIT", "PARTY"])
-                .or_else(|| nearest(row, k, &["ORG"]).filter(|_| ty != "Registration"));
-            let org = org.or_else(|| ctx.main_party().map(Key::Party));
-            // The place nearest the event word, other than a country.
-            let place = row
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.tag == "PLACE")
-                .filter(
-                    |(_, s)| !matches!(&s.key, Some(Key::Place { kind, .. }) if kind == "country"),
-                )
-                .min_by_key(|(j, _)| j.abs_diff(k))
-                .and_then(|(_, s)| s.key.clone());
+        for (k, ty, rule, pinned) in triggers(row, rules, lang) {
+            let ty = &ty;
+            let by_rule = !rule.starts_with("event.");
+            // A party's registration, founding, renaming or merger names the
+            // party ("the capital, renamed ..." is a city's).
+            if !takes_part(ty)
+                && !row
+                    .iter()
+                    .any(|s| matches!(s.tag.as_str(), "PARTY" | "UNIT" | "PARTYW"))
+            {
+                continue;
+            }
+            // A party's gathering is held by the party or a branch: a
+            // parliament or a commission named beside it is what the
+            // gathering spoke of. Other organizations hold visits only when
+            // the article is about no party.
+            let main = ctx.main_party().map(Key::Party);
+            let org = pinned
+                .org
+                .clone()
+                .or_else(|| nearest(row, k, &["UNIT", "PARTY"]))
+                .or_else(|| {
+                    nearest(row, k, &["ORG"])
+                        .filter(|_| ty != "Registration" && (main.is_none() || !takes_part(ty)))
+                });
+            let org = org.or(main);
+            // The place nearest the event word, other than a country (a
+            // dateline's city is where the article's gathering met).
+            let held = row.iter().any(|s| s.tag == "HELD");
+            let place = pinned.place.clone().or_else(|| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.tag == "PLACE")
+                    .filter(|(_, s)| {
+                        !matches!(&s.key, Some(Key::Place { kind, .. }) if kind == "country")
+                    })
+                    .min_by_key(|(j, _)| j.abs_diff(k))
+                    .and_then(|(_, s)| s.key.clone())
+            });
             // Without a place of its own, an event happens where the main
             // event does (a meeting during a visit); a registration or
             // founding does not take a meeting's place. A branch's territory
@@ -43,14 +172,32 @@ pub(crate) fn find(
             let place = place.or_else(|| {
                 events
                     .first()
-                    .filter(|_| gathering_word)
+                    .filter(|e| gathering_word && ty == "Meeting" && e.ty == "Visit")
                     .and_then(|e| e.place.clone())
             });
-            let held = row.iter().any(|s| s.tag == "HELD");
-            // A day (or month) in the sentence dates the event; a year or a
-            // range of years speaks of plans, not of when it happened.
-            let day = |s: &Sym| s.date.clone().filter(|d| d.len() >= 7 && !d.contains('/'));
-            let mut date = row.iter().find_map(day);
+            // A day (or month) in the event's clause dates the event; a year
+            // or a range of years speaks of plans, not of when it happened.
+            // A registration, founding, renaming or merger is dated by its
+            // year too ("founded in 1999").
+            let least = if takes_part(ty) { 7 } else { 4 };
+            let day = |s: &Sym| {
+                s.date
+                    .clone()
+                    .filter(|d| d.len() >= least && !d.contains('/'))
+            };
+            // An event word in the genitive is what the sentence speaks of
+            // ("the day of the congress was announced on ..."): the
+            // sentence's date is its own only when it says the event was held.
+            let spoken_of = row[k].case == Case::Gen && !held && pinned.date.is_none();
+            let mut date = pinned.date.clone().or_else(|| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(j, _)| same_clause(row, k, *j) && !attributive(row, *j, lang))
+                    .filter_map(|(j, s)| day(s).map(|d| (j, d)))
+                    .min_by_key(|(j, _)| j.abs_diff(k))
+                    .map(|(_, d)| d)
+                    .filter(|_| !spoken_of)
+            });
             if date.is_none() && held && events.is_empty() {
                 date = out.doc.published.clone();
             }
@@ -62,15 +209,15 @@ pub(crate) fn find(
                 date,
                 participants: vec![],
                 evidence: (sent.start, sent.end.min(out.doc.body_end)),
-                rule: format!("event.{}", ty.to_lowercase()),
+                rule,
                 ordinal: ordinal(row, k),
                 counts: vec![],
             };
-            // Another event word with nothing of its own (no date, not said to
-            // have been held) speaks of the article's main event when it names
-            // a gathering and the main event is one (the conference's "жиын");
-            // a meeting during a visit is an event of its own.
-            let own = held || row.iter().any(|s| day(s).is_some());
+            // A word for any gathering with nothing of its own (no date, not
+            // said to have been held) speaks of the article's main gathering
+            // (the conference's "жиын"); a congress named in a conference's
+            // story is an event of its own, and so is a meeting during a visit.
+            let own = held || ev.date.is_some() || by_rule;
             let same = events
                 .iter()
                 .position(|e| {
@@ -78,7 +225,7 @@ pub(crate) fn find(
                 })
                 .or_else(|| {
                     let main = events.first()?;
-                    (!own && is_gathering(&ev.ty) && is_gathering(&main.ty)).then_some(0)
+                    (!own && ev.ty == "Meeting" && is_gathering(&main.ty)).then_some(0)
                 });
             match same {
                 Some(j) => {
@@ -94,7 +241,6 @@ pub(crate) fn find(
                     sentences_of.push(vec![*si]);
                 }
             }
-            break;
         }
     }
     // The first event each sentence speaks of.
@@ -186,9 +332,28 @@ pub(crate) fn find(
         let reached = (0..events.len())
             .filter(|&j| takes_part(&events[j].ty) && first_sentence[j] <= si)
             .max_by_key(|&j| first_sentence[j]);
-        let target = own
-            .or(reached)
-            .or_else(|| events.first().filter(|e| takes_part(&e.ty)).map(|_| 0));
+        // Outside the event's own sentences, only a person said to take
+        // part, to be among those there, to speak, or to be elected or
+        // appointed there.
+        let row = rows
+            .iter()
+            .find(|(i, _)| *i == si)
+            .map(|(_, r)| r.as_slice())
+            .unwrap_or(&[]);
+        let active = row
+            .iter()
+            .any(|s| matches!(s.tag.as_str(), "ATTENDED" | "SPOKE" | "AMONG"));
+        let here = |p: &&super::PostClaim| p.person == m.key && sentence_of(p.evidence.0) == si;
+        let chosen = out
+            .posts
+            .iter()
+            .filter(here)
+            .any(|p| p.decided && p.status == "start");
+        let target = own.or_else(|| {
+            let j = reached.or_else(|| events.first().filter(|e| takes_part(&e.ty)).map(|_| 0))?;
+            (active || chosen).then_some(j)
+        });
+        let target = target.filter(|&j| takes_part(&events[j].ty));
         if let Some(j) = target {
             if seen[j].insert(&m.key) {
                 people[j].push(m.key.clone());

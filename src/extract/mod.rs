@@ -313,7 +313,7 @@ pub fn extract_with(doc: Doc, lex: &Lexicon, rules: &[rules::Rule], trace: bool)
     }
     posts::reported_starts(&mut out.posts);
     link_role_holders(&mut out);
-    events::find(&sentence_syms, lex, &ctx, &mut out);
+    events::find(&sentence_syms, lex, &ctx, rules, &mut out);
     out.symbols = sentence_syms
         .iter()
         .filter(|_| trace)

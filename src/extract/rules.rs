@@ -19,6 +19,11 @@
 //! words are those of the group `verb`, else of the whole match; when its
 //! `role` group is a verb ("возглавляет"), the key is that verb's role.
 //!
+//! An event rule (`kind: event`) names the event type it gives with
+//! `event: TYPE` (a type of `events.tsv`), else the event word of its
+//! group `ev` says the type; its groups `org`, `place` and
+//! `date` say which symbols of the clause hold, where and when.
+//!
 //! A rule's id starts with the language it reads (kk, ru, en).
 //! Rules are parsed as written, then compiled; a bad rule is an error with
 //! its file and line.
@@ -33,6 +38,8 @@ pub enum RuleKind {
     /// A title read as one role phrase: the role word with the territory it
     /// belongs to (Қазақстан Президенті).
     Role,
+    /// An event of the rule's `event` type.
+    Event,
 }
 
 #[derive(Debug)]
@@ -43,6 +50,8 @@ pub struct Rule {
     pub status: String,
     /// The role key a post rule gives when its pattern has no role word.
     pub role: Option<String>,
+    /// The event type an event rule gives.
+    pub event: Option<String>,
     pub regex: Regex,
     pub pattern: String,
     pub examples: Vec<(bool, String, usize)>,
@@ -96,6 +105,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
         kind: Option<RuleKind>,
         status: String,
         role: Option<String>,
+        event: Option<String>,
         pattern: Option<(String, usize)>,
         examples: Vec<(bool, String, usize)>,
     }
@@ -121,6 +131,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                 kind: None,
                 status: "current".into(),
                 role: None,
+                event: None,
                 pattern: None,
                 examples: vec![],
             });
@@ -139,10 +150,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                     "unit" => RuleKind::Unit,
                     "post" => RuleKind::Post,
                     "role" => RuleKind::Role,
+                    "event" => RuleKind::Event,
                     _ => {
                         return Err(err(
                             n,
-                            format!("kind must be unit, post or role, not {value:?}"),
+                            format!("kind must be unit, post, role or event, not {value:?}"),
                         ))
                     }
                 })
@@ -165,6 +177,18 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
                 }
                 d.role = Some(value);
             }
+            "event" => {
+                if !crate::lexicon::gazetteer::EVENT_TYPES.contains(&value.as_str()) {
+                    return Err(err(
+                        n,
+                        format!(
+                            "event must be one of {}, not {value:?}",
+                            crate::lexicon::gazetteer::EVENT_TYPES.join(", ")
+                        ),
+                    ));
+                }
+                d.event = Some(value);
+            }
             "pattern" => d.pattern = Some((value, n)),
             "example+" => d.examples.push((true, value, n)),
             "example-" => d.examples.push((false, value, n)),
@@ -179,6 +203,12 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
         let (pattern, pline) = d
             .pattern
             .ok_or_else(|| err(d.line, format!("rule {} has no pattern", d.id)))?;
+        if kind != RuleKind::Event && d.event.is_some() {
+            return Err(err(
+                d.line,
+                format!("rule {}: `event:` goes with `kind: event` only", d.id),
+            ));
+        }
         let regex = compile(&pattern).map_err(|e| err(pline, format!("bad pattern: {e}")))?;
         if !d.examples.iter().any(|e| e.0) {
             return Err(err(
@@ -191,6 +221,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
             kind,
             status: d.status,
             role: d.role,
+            event: d.event,
             regex,
             pattern,
             examples: d.examples,
@@ -284,5 +315,14 @@ mod tests {
         let e = parse("x.rules", "[a]\nkind: post\nrole: Chair\npattern: PER\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("role key"), "{e}");
+        let e = parse("x.rules", "[a]\nkind: event\nevent: Party\npattern: PER\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = parse(
+            "x.rules",
+            "[a]\nkind: post\nevent: Visit\npattern: PER\nexample+: z\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("event:"), "{e}");
     }
 }

@@ -130,6 +130,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "rules/roles.rules",
         include_str!("../../seeds/rules/roles.rules"),
     ),
+    (
+        "rules/events.rules",
+        include_str!("../../seeds/rules/events.rules"),
+    ),
     ("curation.toml", include_str!("../../seeds/curation.toml")),
 ];
 
@@ -660,6 +664,7 @@ impl Lexicon {
             "rules/posts_ru.rules",
             "rules/posts_en.rules",
             "rules/roles.rules",
+            "rules/events.rules",
         ] {
             rule_files.push(src.read(rel)?);
         }
