@@ -819,6 +819,7 @@ pub(crate) fn build(
         }));
     }
     organizations(&mut row, doc, lex, ctx);
+    party_bodies(&mut row, doc, lex, ctx);
     units(&mut row, doc, lex, ctx, rules);
     // A bare "филиал" after a unit was named refers to that unit.
     for s in row.iter_mut() {
@@ -1123,6 +1124,67 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 );
                 i = a;
             }
+        }
+        i += 1;
+    }
+}
+
+/// A party's faction and wings: «Ауыл» фракциясы, фракции КПРФ, the AMANAT
+/// faction, партияның әйелдер қанаты, женского крыла ОСДП. The party is the
+/// one named beside the word, else, for a wing or a qualified faction
+/// ("парламентской фракции"), the one the article is about; a bare
+/// "фракция" names no body.
+fn party_bodies(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
+    let party_of = |s: Option<&Sym>| match s.and_then(|s| s.key.as_ref()) {
+        Some(Key::Party(p)) => Some(p.clone()),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < row.len() {
+        let wing = row[i].tag == "HEAD" && row[i].level.as_ref().is_some_and(|l| l.0 == "wing");
+        if !(wing || row[i].tag == "FACTION" && row[i].key.is_none()) {
+            i += 1;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|k| &row[k]);
+        let next = row.get(i + 1);
+        let qualified = wing
+            || prev.is_some_and(|s| {
+                s.tag == "PARTYW" || s.tag == "W" && !s.cap && s.lemmas.iter().any(Lemma::is_ru_adjective)
+            });
+        let party = party_of(prev)
+            .or_else(|| party_of(next))
+            .or_else(|| {
+                next.filter(|s| s.tag == "PARTYW")
+                    .and_then(|_| party_of(row.get(i + 2)))
+            })
+            .or_else(|| qualified.then(|| ctx.main_party()).flatten());
+        let Some(party) = party else {
+            i += 1;
+            continue;
+        };
+        let kind = if wing { "wing" } else { "faction" };
+        // A Russian head of two words has no one-word lemma: as written.
+        let word = if wing && doc.lang == crate::text::Lang::Ru {
+            row[i].text.clone()
+        } else {
+            nominative(lex, &row[i])
+        };
+        let name = match lex.parties.iter().find(|p| p.id == party) {
+            Some(p) if doc.lang == crate::text::Lang::Ru => format!("{word} {}", label(&p.labels, doc)),
+            Some(p) => format!("{} {word}", label(&p.labels, doc)),
+            None => word,
+        };
+        let key = Key::Org {
+            id: format!("{party}-{kind}"),
+            name,
+            kind: kind.into(),
+        };
+        if wing {
+            merge_org(row, i, i + 1, key, "head.party_wing", vec![], None);
+        } else {
+            row[i].key = Some(key);
+            row[i].rule = "head.party_faction".into();
         }
         i += 1;
     }
