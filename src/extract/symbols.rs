@@ -954,6 +954,9 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                     a -= 1;
                 }
             }
+            if !quoted && a == i && doc.lang == crate::text::Lang::Kk {
+                a = kk_lowercase_name(row, i);
+            }
             if a < i && !(a == i - 1 && row[a].tag == "W" && row[a].text.chars().count() < 3) {
                 let name_end = row[i - 1].end;
                 let (start, end) = (row[a].start, if quoted { name_end } else { row[i].end });
@@ -1187,6 +1190,39 @@ fn party_bodies(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             row[i].rule = "head.party_faction".into();
         }
         i += 1;
+    }
+}
+
+/// The start of a Kazakh name whose head follows lowercase words: a place
+/// (named or of the genitive) or a capitalized word, then up to five
+/// lowercase words in the nominative, "және" between two of them: Алматы
+/// қаласы аумақтық сайлау комиссиясы, Павлодар энергетика және көлік
+/// колледжі, Қазақстанның жағалаудағы футбол федерациясы. Without such a
+/// start ("Аталған қауымдастық", "көпбалалы аналар бірлестігі") the head
+/// names no body: `i` is returned.
+fn kk_lowercase_name(row: &[Sym], i: usize) -> usize {
+    let word = |s: &Sym| s.tag == "W" && !s.cap && s.case == Case::Nom;
+    let mut k = i;
+    while k > 0 && i - k < 5 && (word(&row[k - 1]) || row[k - 1].tag == "AND" && k < i) {
+        k -= 1;
+    }
+    // "және" joins two words of the name; it never opens it.
+    while k < i && row[k].tag == "AND" {
+        k += 1;
+    }
+    if k == i || k == 0 {
+        return i;
+    }
+    let start = &row[k - 1];
+    let anchored = match start.tag.as_str() {
+        "PLACE" => matches!(start.case, Case::Nom | Case::Gen),
+        "W" => start.cap && start.case == Case::Nom && start.quote.is_none(),
+        _ => false,
+    };
+    if anchored {
+        k - 1
+    } else {
+        i
     }
 }
 
