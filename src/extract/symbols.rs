@@ -1153,7 +1153,8 @@ fn party_bodies(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
         let next = row.get(i + 1);
         let qualified = wing
             || prev.is_some_and(|s| {
-                s.tag == "PARTYW" || s.tag == "W" && !s.cap && s.lemmas.iter().any(Lemma::is_ru_adjective)
+                s.tag == "PARTYW"
+                    || s.tag == "W" && !s.cap && s.lemmas.iter().any(Lemma::is_ru_adjective)
             });
         let party = party_of(prev)
             .or_else(|| party_of(next))
@@ -1174,7 +1175,9 @@ fn party_bodies(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             nominative(lex, &row[i])
         };
         let name = match lex.parties.iter().find(|p| p.id == party) {
-            Some(p) if doc.lang == crate::text::Lang::Ru => format!("{word} {}", label(&p.labels, doc)),
+            Some(p) if doc.lang == crate::text::Lang::Ru => {
+                format!("{word} {}", label(&p.labels, doc))
+            }
             Some(p) => format!("{} {word}", label(&p.labels, doc)),
             None => word,
         };
@@ -1198,7 +1201,8 @@ fn party_bodies(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
 /// lowercase words in the nominative, "және" between two of them: Алматы
 /// қаласы аумақтық сайлау комиссиясы, Павлодар энергетика және көлік
 /// колледжі, Қазақстанның жағалаудағы футбол федерациясы. Without such a
-/// start ("Аталған қауымдастық", "көпбалалы аналар бірлестігі") the head
+/// start ("Аталған қауымдастық", "көпбалалы аналар бірлестігі", a first
+/// word of a sentence) the head
 /// names no body: `i` is returned.
 fn kk_lowercase_name(row: &[Sym], i: usize) -> usize {
     let word = |s: &Sym| s.tag == "W" && !s.cap && s.case == Case::Nom;
@@ -1216,7 +1220,8 @@ fn kk_lowercase_name(row: &[Sym], i: usize) -> usize {
     let start = &row[k - 1];
     let anchored = match start.tag.as_str() {
         "PLACE" => matches!(start.case, Case::Nom | Case::Gen),
-        "W" => start.cap && start.case == Case::Nom && start.quote.is_none(),
+        // A sentence's first word is capitalized whatever it is.
+        "W" => k > 1 && start.cap && start.case == Case::Nom && start.quote.is_none(),
         _ => false,
     };
     if anchored {
