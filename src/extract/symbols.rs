@@ -819,6 +819,7 @@ pub(crate) fn build(
         }));
     }
     organizations(&mut row, doc, lex, ctx);
+    party_bodies(&mut row, doc, lex, ctx);
     units(&mut row, doc, lex, ctx, rules);
     // A bare "филиал" after a unit was named refers to that unit.
     for s in row.iter_mut() {
@@ -952,6 +953,9 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
                 {
                     a -= 1;
                 }
+            }
+            if !quoted && a == i && doc.lang == crate::text::Lang::Kk {
+                a = kk_lowercase_name(row, i);
             }
             if a < i && !(a == i - 1 && row[a].tag == "W" && row[a].text.chars().count() < 3) {
                 let name_end = row[i - 1].end;
@@ -1125,6 +1129,105 @@ fn organizations(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
             }
         }
         i += 1;
+    }
+}
+
+/// A party's faction and wings: «Ауыл» фракциясы, фракции КПРФ, the AMANAT
+/// faction, партияның әйелдер қанаты, женского крыла ОСДП. The party is the
+/// one named beside the word, else, for a wing or a qualified faction
+/// ("парламентской фракции"), the one the article is about; a bare
+/// "фракция" names no body.
+fn party_bodies(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context) {
+    let party_of = |s: Option<&Sym>| match s.and_then(|s| s.key.as_ref()) {
+        Some(Key::Party(p)) => Some(p.clone()),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < row.len() {
+        let wing = row[i].tag == "HEAD" && row[i].level.as_ref().is_some_and(|l| l.0 == "wing");
+        if !(wing || row[i].tag == "FACTION" && row[i].key.is_none()) {
+            i += 1;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|k| &row[k]);
+        let next = row.get(i + 1);
+        let qualified = wing
+            || prev.is_some_and(|s| {
+                s.tag == "PARTYW"
+                    || s.tag == "W" && !s.cap && s.lemmas.iter().any(Lemma::is_ru_adjective)
+            });
+        let party = party_of(prev)
+            .or_else(|| party_of(next))
+            .or_else(|| {
+                next.filter(|s| s.tag == "PARTYW")
+                    .and_then(|_| party_of(row.get(i + 2)))
+            })
+            .or_else(|| qualified.then(|| ctx.main_party()).flatten());
+        let Some(party) = party else {
+            i += 1;
+            continue;
+        };
+        let kind = if wing { "wing" } else { "faction" };
+        // A Russian head of two words has no one-word lemma: as written.
+        let word = if wing && doc.lang == crate::text::Lang::Ru {
+            row[i].text.clone()
+        } else {
+            nominative(lex, &row[i])
+        };
+        let name = match lex.parties.iter().find(|p| p.id == party) {
+            Some(p) if doc.lang == crate::text::Lang::Ru => {
+                format!("{word} {}", label(&p.labels, doc))
+            }
+            Some(p) => format!("{} {word}", label(&p.labels, doc)),
+            None => word,
+        };
+        let key = Key::Org {
+            id: format!("{party}-{kind}"),
+            name,
+            kind: kind.into(),
+        };
+        if wing {
+            merge_org(row, i, i + 1, key, "head.party_wing", vec![], None);
+        } else {
+            row[i].key = Some(key);
+            row[i].rule = "head.party_faction".into();
+        }
+        i += 1;
+    }
+}
+
+/// The start of a Kazakh name whose head follows lowercase words: a place
+/// (named or of the genitive) or a capitalized word, then up to five
+/// lowercase words in the nominative, "және" between two of them: Алматы
+/// қаласы аумақтық сайлау комиссиясы, Павлодар энергетика және көлік
+/// колледжі, Қазақстанның жағалаудағы футбол федерациясы. Without such a
+/// start ("Аталған қауымдастық", "көпбалалы аналар бірлестігі", a first
+/// word of a sentence) the head
+/// names no body: `i` is returned.
+fn kk_lowercase_name(row: &[Sym], i: usize) -> usize {
+    let word = |s: &Sym| s.tag == "W" && !s.cap && s.case == Case::Nom;
+    let mut k = i;
+    while k > 0 && i - k < 5 && (word(&row[k - 1]) || row[k - 1].tag == "AND" && k < i) {
+        k -= 1;
+    }
+    // "және" joins two words of the name; it never opens it.
+    while k < i && row[k].tag == "AND" {
+        k += 1;
+    }
+    if k == i || k == 0 {
+        return i;
+    }
+    let start = &row[k - 1];
+    let anchored = match start.tag.as_str() {
+        "PLACE" => matches!(start.case, Case::Nom | Case::Gen),
+        // A sentence's first word is capitalized whatever it is.
+        "W" => k > 1 && start.cap && start.case == Case::Nom && start.quote.is_none(),
+        _ => false,
+    };
+    if anchored {
+        k - 1
+    } else {
+        i
     }
 }
 
