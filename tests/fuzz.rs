@@ -108,8 +108,8 @@ fn check_in(dir: &Path, case: &Input, known: bool) {
                 Ok(a) => assert_eq!(a.text, t, "a .txt article is the file's text"),
                 // A first line `date ...` must give a calendar date.
                 Err(e) => assert!(
-                    e.line == Some(1)
-                        && e.message.starts_with("date line")
+                    e.line() == Some(1)
+                        && e.message().starts_with("date line")
                         && t.trim_start().to_lowercase().starts_with("date"),
                     "a text file reads: {e:?}"
                 ),
@@ -144,18 +144,18 @@ fn check_in(dir: &Path, case: &Input, known: bool) {
 }
 
 fn check_error(e: &InputError, name: &str, lines: usize) {
-    assert_eq!(e.source_name, name, "error {e} does not name the file");
+    assert_eq!(e.source_name(), name, "error {e} does not name the file");
     assert!(
         e.to_string().starts_with(name),
         "message {e} does not start with the file"
     );
-    if let Some(l) = e.line {
+    if let Some(l) = e.line() {
         assert!(
             (1..=lines).contains(&l),
             "error {e} names line {l} of {lines}"
         );
     }
-    assert!(!e.message.trim().is_empty(), "error {e} says nothing");
+    assert!(!e.message().trim().is_empty(), "error {e} says nothing");
 }
 
 /// Every span lies in the article's text, on code points, and its text is

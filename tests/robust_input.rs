@@ -134,7 +134,7 @@ fn a_repeated_id_names_both_places_and_the_first_is_kept() {
         ["tests/fixtures/robust/dup-ids.jsonl:7: id \"x\" is already the id of tests/fixtures/robust/dup-ids.jsonl:2"]
     );
     let e = r.articles[5].as_ref().unwrap_err();
-    assert_eq!(e.line, Some(7));
+    assert_eq!(e.line(), Some(7));
 
     // Across inputs: a file whose stem is an id a JSON line took before.
     let dir = tempfile::tempdir().unwrap();

@@ -56,35 +56,16 @@ pub fn date_arg(s: &str) -> Result<String, String> {
     }
 }
 
-/// YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day.
+/// YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day: a year or
+/// month is one when its first day is a calendar date.
 fn calendar_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<u32>().ok())
-            .flatten()
+    let day = match s.len() {
+        4 => format!("{s}-01-01"),
+        7 => format!("{s}-01"),
+        10 => s.to_string(),
+        _ => return false,
     };
-    let Some(year) = parts.first().and_then(|y| num(y, 4)) else {
-        return false;
-    };
-    let month = match parts.get(1) {
-        None => return parts.len() == 1,
-        Some(m) => match num(m, 2) {
-            Some(m @ 1..=12) => m,
-            _ => return false,
-        },
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    match parts.get(2) {
-        None => parts.len() == 2,
-        Some(d) => parts.len() == 3 && matches!(num(d, 2), Some(d) if (1..=days).contains(&d)),
-    }
+    partygraph::lexicon::is_iso_date(&day)
 }
 
 /// An event type of the graph, in any letter case.
@@ -118,6 +99,9 @@ mod tests {
             "2025-1-1",
             "",
             "2025-11-14-1",
+            "2025-01-01-",
+            "2025-1",
+            "0000",
         ] {
             assert_eq!(
                 date_arg(bad),

@@ -18,6 +18,8 @@
 //! 2019), and never from a sentence that begins with a date.
 
 use crate::lexicon::Lexicon;
+use jiff::civil::Date;
+use jiff::Span;
 use regex::{Captures, Regex};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -76,7 +78,9 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             let s = s
                 .replace("EN_ORD", r"(?:st|nd|rd|th)?")
                 .replace("ORD", ORDINAL);
-            Regex::new(&s).expect("date pattern")
+            // The seed words are escaped by `alternation`: the pattern is the
+            // fixed text around them.
+            Regex::new(&s).expect("date patterns escape their seed words")
         };
         let cues = &lex.date_cues;
         let relative = alternation(cues.relative.iter().map(|(w, _, _)| w));
@@ -147,12 +151,25 @@ const YEAR_WORDS: &[&str] = &[
 /// маусымында), as transcribed speech and some outlets write dates.
 const ORDINAL: &str = r"(?:-(?:ыншы|інші|сыншы|сінші|нші|ншы|ші|шы))?";
 
+/// The ISO value of a day the text writes, if it is a calendar date of the
+/// years news speaks of (1900 to 2100).
 fn valid(y: &str, m: u32, d: u32) -> Option<String> {
     let y: i32 = y.parse().ok()?;
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+    if !(1900..=2100).contains(&y) {
         return None;
     }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    let date = Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    news_date(date)
+}
+
+/// The ISO value of a date of the years news speaks of (1900 to 2100).
+fn news_date(date: Date) -> Option<String> {
+    (1900..=2100).contains(&date.year()).then(|| iso(date))
 }
 
 fn year(y: &str) -> Option<String> {
@@ -162,53 +179,32 @@ fn year(y: &str) -> Option<String> {
         .map(|y| y.to_string())
 }
 
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// A date written `YYYY-MM-DD`.
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-fn day_number(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (i64::from(m) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// The date an ISO value names (see [`crate::lexicon::calendar_date`]).
+fn parts(value: &str) -> Option<Date> {
+    crate::lexicon::calendar_date(value)
 }
 
-/// The civil date of a day number.
-fn civil(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    ((yoe + era * 400 + i64::from(m <= 2)) as i32, m, d)
-}
-
-/// An ISO date's year, month and day.
-fn parts(iso: &str) -> Option<(i32, u32, u32)> {
-    Some((
-        iso.get(0..4)?.parse().ok()?,
-        iso.get(5..7)?.parse().ok()?,
-        iso.get(8..10)?.parse().ok()?,
-    ))
+/// Days from `from` to `to` (negative when `to` is earlier).
+fn days_between(from: Date, to: Date) -> Option<i64> {
+    from.until(to).ok().map(|span| i64::from(span.get_days()))
 }
 
 /// Shifts an ISO date by a number of days.
-fn shift(iso: &str, days: i64) -> Option<String> {
-    let (y, m, d) = parts(iso)?;
-    let (y, m, d) = civil(day_number(y, m, d) + days);
-    valid(&y.to_string(), m, d)
+fn shift(value: &str, days: i64) -> Option<String> {
+    let date = parts(value)?
+        .checked_add(Span::new().try_days(days).ok()?)
+        .ok()?;
+    news_date(date)
+}
+
+/// The whole text a regex match covers.
+fn whole<'t>(c: &Captures<'t>) -> regex::Match<'t> {
+    c.get(0).expect("every match has its group 0")
 }
 
 /// Spans found so far, in bytes of the text, that never overlap.
@@ -258,7 +254,7 @@ impl Found<'_> {
     /// Every match of `re`, valued by `value`.
     fn each(&mut self, re: &Regex, value: impl Fn(&Captures) -> Option<String>) {
         for c in re.captures_iter(self.text) {
-            let g = c.get(0).unwrap();
+            let g = whole(&c);
             self.push(g.start(), g.end(), value(&c));
         }
     }
@@ -289,7 +285,8 @@ struct Yearless {
 /// A date `n` days, months or years from the publication date, as precise
 /// as its unit: вчера → 2025-02-28, last month → 2025-01, last year → 2024.
 fn relative(published: &str, n: i64, unit: char) -> Option<String> {
-    let (y, m, _) = parts(published)?;
+    let date = parts(published)?;
+    let (y, m) = (date.year(), date.month());
     match unit {
         'd' => shift(published, n),
         'm' => {
@@ -309,14 +306,13 @@ fn relative(published: &str, n: i64, unit: char) -> Option<String> {
 /// its value.
 fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
     let cues = &lex.date_cues;
-    let Some((py, pm, pd)) = parts(published) else {
+    let Some(today) = parts(published) else {
         return;
     };
-    let today = day_number(py, pm, pd);
     let kazakh = |w: &str| w.chars().any(|c| "әғқңөұүһі".contains(c));
     let mut found = Vec::new();
     for c in p.weekday.captures_iter(f.text) {
-        let g = c.get(0).unwrap();
+        let g = whole(&c);
         let name = &c[1];
         // The words before: a "last" or "next" word, then в or on.
         let mut start = g.start();
@@ -354,8 +350,7 @@ fn weekdays(f: &mut Found, p: &Patterns, lex: &Lexicon, published: &str) {
             Some(_) => false,
             None => speaks_of(&f.text[s0..e0], &cues.future),
         };
-        // Day numbers start on a Thursday: 1970-01-01.
-        let pw = (today + 3).rem_euclid(7) + 1;
+        let pw = i64::from(today.weekday().to_monday_one_offset());
         let wd = i64::from(wd);
         let days = if forward {
             let d = (wd - pw).rem_euclid(7);
@@ -415,13 +410,15 @@ pub fn find(text: &str, lex: &Lexicon, published: Option<&str>) -> Vec<DateMenti
         Some(format!("{}-{m:02}", year(&c[1])?))
     });
     for c in p.month_year.captures_iter(text) {
-        let g = c.get(0).unwrap();
+        let g = whole(&c);
         // A day before the month that made no date (31 ноября 2025 года)
         // leaves the year alone, not the month.
         let after_day = f.text[..g.start()]
             .trim_end()
             .ends_with(|ch: char| ch.is_ascii_digit());
-        let name = c.get(1).or(c.get(2)).unwrap().as_str();
+        let Some(name) = c.get(1).or(c.get(2)).map(|m| m.as_str()) else {
+            continue;
+        };
         let v = month(name).and_then(|m| Some(format!("{}-{m:02}", year(&c[3])?)));
         f.push(g.start(), g.end(), v.filter(|_| !after_day));
     }
@@ -499,20 +496,22 @@ fn yearless(f: &Found, p: &Patterns, lex: &Lexicon) -> Vec<Yearless> {
     };
     let day = |c: &Captures, i: usize| c[i].parse::<u32>().ok();
     for c in p.day_month.captures_iter(f.text) {
-        let g = c.get(0).unwrap();
+        let g = whole(&c);
         add(g.start(), g.end(), &c[2], day(&c, 1), false);
     }
     for c in p.day_month_en.captures_iter(f.text) {
-        let g = c.get(0).unwrap();
+        let g = whole(&c);
         add(g.start(), g.end(), &c[2], day(&c, 1), false);
     }
     for c in p.month_day_en.captures_iter(f.text) {
-        let g = c.get(0).unwrap();
+        let g = whole(&c);
         add(g.start(), g.end(), &c[1], day(&c, 2), false);
     }
     for c in p.month_alone.captures_iter(f.text) {
-        let g = c.get(0).unwrap();
-        let name = c.get(1).or(c.get(3)).unwrap().as_str();
+        let g = whole(&c);
+        let Some(name) = c.get(1).or(c.get(3)).map(|m| m.as_str()) else {
+            continue;
+        };
         let (at, word) = f.word_before_at(g.start());
         let start = match (c.get(2), word) {
             (Some(_), _) => g.start(),
@@ -610,17 +609,23 @@ fn resolve(f: &Found, y: &Yearless, lex: &Lexicon, published: Option<&str>) -> O
     if let Some(yr) = stated {
         return value(yr);
     }
-    let (py, pm, pd) = parts(published?)?;
+    let published = parts(published?)?;
+    let py = i32::from(published.year());
     let future = speaks_of(&f.text[s0..e0], &lex.date_cues.future);
-    let day = y.day.unwrap_or(1);
     // Compare within the publication year; Feb 29 falls back to Feb 28.
-    let here = day_number(py, y.month, day.min(days_in_month(py, y.month)));
-    let now = day_number(py, pm, if y.day.is_some() { pd } else { 1 });
+    let first = Date::new(published.year(), i8::try_from(y.month).ok()?, 1).ok()?;
+    let day = i8::try_from(y.day.unwrap_or(1)).ok()?;
+    let here = Date::new(first.year(), first.month(), day.min(first.days_in_month())).ok()?;
+    let now = match y.day {
+        Some(_) => published,
+        None => published.first_of_month(),
+    };
+    let ahead = days_between(now, here)?;
     // A day within a month after publication is near, not a year ago (an
     // update, an event the sentence does not say is coming).
-    let yr = if here > now + NEAR && !future {
+    let yr = if ahead > NEAR && !future {
         py - 1
-    } else if here < now && future && now - here > 183 {
+    } else if ahead < 0 && future && -ahead > 183 {
         py + 1
     } else {
         py
@@ -644,9 +649,7 @@ pub fn published(text: &str, lex: &Lexicon) -> Option<String> {
         let lower: String = line.chars().flat_map(|c| c.to_lowercase().next()).collect();
         if let Some(rest) = lower.strip_prefix("date") {
             let d = rest.trim_start_matches([' ', ':']).get(..10).unwrap_or("");
-            if crate::lexicon::is_iso_date(d)
-                && parts(d).is_some_and(|(y, m, dd)| valid(&y.to_string(), m, dd).is_some())
-            {
+            if parts(d).and_then(news_date).is_some() {
                 return Some(d.to_string());
             }
         }
@@ -782,11 +785,11 @@ mod tests {
     }
 
     #[test]
-    fn day_numbers_round_trip() {
-        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 12, 31), (1999, 3, 1)] {
-            assert_eq!(civil(day_number(y, m, d)), (y, m, d));
-        }
-        assert_eq!(day_number(1970, 1, 1), 0);
+    fn days_shift_across_months_and_years() {
+        assert_eq!(shift("2024-02-28", 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(shift("2025-02-28", 1).as_deref(), Some("2025-03-01"));
+        assert_eq!(shift("2024-12-31", 7).as_deref(), Some("2025-01-07"));
+        assert_eq!(shift("2100-12-31", 1), None);
         assert_eq!(shift("2024-03-01", -1).as_deref(), Some("2024-02-29"));
         assert_eq!(shift("2025-01-01", -1).as_deref(), Some("2024-12-31"));
     }

@@ -109,7 +109,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Rule>, SeedError> {
         pattern: Option<(String, usize)>,
         examples: Vec<(bool, String, usize)>,
     }
-    let err = |line: usize, message: String| SeedError {
+    let err = |line: usize, message: String| SeedError::Rule {
         file: file.to_string(),
         line,
         message,
@@ -309,20 +309,20 @@ mod tests {
     #[test]
     fn bad_rules_name_their_line() {
         let e = parse("x.rules", "[a]\nkind: post\npattern: (ROLE\nexample+: z\n").unwrap_err();
-        assert_eq!(e.line, 3);
+        assert_eq!(e.line(), 3);
         let e = parse("x.rules", "[a]\nkind: post\npattern: ROLE\n").unwrap_err();
-        assert!(e.message.contains("example+"), "{e}");
+        assert!(e.message().contains("example+"), "{e}");
         let e = parse("x.rules", "[a]\nkind: post\nrole: Chair\npattern: PER\n").unwrap_err();
-        assert_eq!(e.line, 3);
-        assert!(e.message.contains("role key"), "{e}");
+        assert_eq!(e.line(), 3);
+        assert!(e.message().contains("role key"), "{e}");
         let e = parse("x.rules", "[a]\nkind: event\nevent: Party\npattern: PER\n").unwrap_err();
-        assert_eq!(e.line, 3);
+        assert_eq!(e.line(), 3);
         let e = parse(
             "x.rules",
             "[a]\nkind: post\nevent: Visit\npattern: PER\nexample+: z\n",
         )
         .unwrap_err();
-        assert_eq!(e.line, 1);
-        assert!(e.message.contains("event:"), "{e}");
+        assert_eq!(e.line(), 1);
+        assert!(e.message().contains("event:"), "{e}");
     }
 }

@@ -77,7 +77,7 @@ impl Curation {
     /// Reads a curation file; a bad entry is an error with its file and line.
     pub fn parse(file: &str, text: &str) -> Result<Curation, SeedError> {
         let line_of = |byte: usize| text[..byte.min(text.len())].lines().count().max(1);
-        let mut c: Curation = toml::from_str(text).map_err(|e| SeedError {
+        let mut c: Curation = toml::from_str(text).map_err(|e| SeedError::Curation {
             file: file.to_string(),
             line: e.span().map(|s| line_of(s.start)).unwrap_or(0),
             message: e.message().to_string(),
@@ -95,7 +95,7 @@ impl Curation {
             .chain(c.drop.iter().flat_map(|d| [&d.person, &d.org]));
         for id in ids {
             if bad_id(id) {
-                return Err(SeedError {
+                return Err(SeedError::Curation {
                     file: file.to_string(),
                     line: at(id),
                     message: format!(
@@ -106,7 +106,7 @@ impl Curation {
         }
         for g in c.merge.iter().chain(&c.split) {
             if g.ids.len() < 2 {
-                return Err(SeedError {
+                return Err(SeedError::Curation {
                     file: file.to_string(),
                     line: g.ids.first().map(|i| at(i)).unwrap_or(0),
                     message: "a merge or split names at least two ids".into(),
@@ -178,8 +178,8 @@ mod tests {
         assert!(c.is_split("person:y", "person:x"));
         let e = Curation::parse("c.toml", "[[merge]]\nids = [\"person:a\", \"Amirtai\"]\n")
             .unwrap_err();
-        assert_eq!(e.line, 2, "{}", e.message);
+        assert_eq!(e.line(), 2, "{}", e.message());
         let e = Curation::parse("c.toml", "\n[[merge]]\nidz = [\"person:a\"]\n").unwrap_err();
-        assert!(e.line >= 2, "{e:?}");
+        assert!(e.line() >= 2, "{e:?}");
     }
 }

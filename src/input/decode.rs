@@ -2,7 +2,7 @@
 //! with one (the mark tells the byte order). Anything else is an error that
 //! says what is wrong and where. Every step is one pass over the bytes.
 
-use super::InputError;
+use super::{InputError, Place};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -26,7 +26,7 @@ fn utf16(body: &[u8], unit: fn([u8; 2]) -> u16, name: &Path) -> Result<String, I
         match c {
             Ok(c) => out.push(c),
             Err(e) => {
-                return Err(InputError::new(
+                return Err(encoding(
                     name,
                     Some(line_of(out.as_bytes(), out.len())),
                     format!(
@@ -38,13 +38,21 @@ fn utf16(body: &[u8], unit: fn([u8; 2]) -> u16, name: &Path) -> Result<String, I
         }
     }
     if body.len() % 2 == 1 {
-        return Err(InputError::new(
+        return Err(encoding(
             name,
             Some(line_of(out.as_bytes(), out.len())),
             "UTF-16 file with an odd number of bytes: cut short?",
         ));
     }
     Ok(out)
+}
+
+/// An error about the encoding of a file (or one line of it).
+fn encoding(name: &Path, line: Option<usize>, message: impl Into<String>) -> InputError {
+    InputError::Encoding {
+        at: Place::new(name, line),
+        message: message.into(),
+    }
 }
 
 /// The line (from 1) that byte `at` is on.
@@ -55,7 +63,9 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
 /// An error when there is no text at all.
 pub(super) fn not_empty(bytes: &[u8], name: &Path) -> Result<(), InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(InputError::new(name, None, "empty file: no text to read"));
+        return Err(InputError::Empty {
+            at: Place::new(name, None),
+        });
     }
     Ok(())
 }
@@ -70,7 +80,7 @@ pub(super) fn decode(bytes: &[u8], name: &Path) -> Result<String, InputError> {
         } else {
             ": not an article"
         };
-        return Err(InputError::new(
+        return Err(encoding(
             name,
             Some(line_of(&bytes, pos)),
             format!("binary file (NUL byte){hint}"),
@@ -80,7 +90,7 @@ pub(super) fn decode(bytes: &[u8], name: &Path) -> Result<String, InputError> {
         Ok(s) => Ok(s),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            Err(InputError::new(
+            Err(encoding(
                 name,
                 Some(line_of(e.as_bytes(), at)),
                 format!("invalid UTF-8 at byte {at}: save the file as UTF-8"),
@@ -92,14 +102,14 @@ pub(super) fn decode(bytes: &[u8], name: &Path) -> Result<String, InputError> {
 /// One line of a JSON Lines file as text, or the error of that line alone.
 pub(super) fn line<'a>(bytes: &'a [u8], name: &Path, n: usize) -> Result<&'a str, InputError> {
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::new(
+        return Err(encoding(
             name,
             Some(n),
             format!("binary data (NUL byte) at byte {pos} of the line"),
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        InputError::new(
+        encoding(
             name,
             Some(n),
             format!(
@@ -147,8 +157,8 @@ mod tests {
         let mut b = utf16le("a\nb");
         b.extend([0x00, 0xD8, b'x', 0]);
         let e = decode(&b, Path::new("u.txt")).unwrap_err();
-        assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("UTF-16"), "{e}");
+        assert_eq!(e.line(), Some(2));
+        assert!(e.message().contains("UTF-16"), "{e}");
     }
 
     #[test]
@@ -158,7 +168,7 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         let e = decode(&b, Path::new("u.txt")).unwrap_err();
-        assert!(e.message.starts_with("binary file (NUL byte)"), "{e}");
-        assert!(e.message.contains("UTF-16"), "{e}");
+        assert!(e.message().starts_with("binary file (NUL byte)"), "{e}");
+        assert!(e.message().contains("UTF-16"), "{e}");
     }
 }

@@ -4,7 +4,7 @@
 //! run forever), and a folder that cannot be listed is an error naming it,
 //! never a silent gap.
 
-use super::InputError;
+use super::{InputError, Place};
 use std::collections::HashSet;
 use std::fs::{FileType, Metadata};
 use std::path::{Path, PathBuf};
@@ -25,13 +25,15 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
         }
         match std::fs::metadata(p) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                out.push(Err(InputError::new(p, None, "no such file or folder")));
+                out.push(Err(InputError::NotFound {
+                    at: Place::new(p, None),
+                }));
             }
-            Err(e) => out.push(Err(InputError::new(
-                p,
-                None,
-                format!("cannot examine: {e}"),
-            ))),
+            Err(e) => out.push(Err(InputError::Unreadable {
+                at: Place::new(p, None),
+                doing: "cannot examine",
+                reason: e.to_string(),
+            })),
             Ok(m) if m.is_dir() => out.extend(walk(p)),
             Ok(m) => out.push(regular(p, &m).map(|()| p.clone())),
         }
@@ -44,11 +46,10 @@ pub(super) fn regular(path: &Path, m: &Metadata) -> Result<(), InputError> {
     if m.is_file() {
         Ok(())
     } else {
-        Err(InputError::new(
-            path,
-            None,
-            format!("not a regular file ({}): skipped", kind(&m.file_type())),
-        ))
+        Err(InputError::NotRegular {
+            at: Place::new(path, None),
+            kind: kind(&m.file_type()),
+        })
     }
 }
 
@@ -126,7 +127,11 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<(PathBuf, Option<InputE
     let is_dir = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
     let listing = is_dir && std::fs::metadata(&p).is_ok_and(|m| m.is_dir());
     let err = if listing {
-        InputError::new(&p, None, format!("cannot read folder: {}", io_message(e)))
+        InputError::Unreadable {
+            at: Place::new(&p, None),
+            doing: "cannot read folder",
+            reason: io_message(e),
+        }
     } else if wanted(&p) || is_dir {
         examine_error(&p, e)
     } else {
@@ -136,7 +141,11 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<(PathBuf, Option<InputE
 }
 
 fn examine_error(p: &Path, e: &walkdir::Error) -> InputError {
-    InputError::new(p, None, format!("cannot examine: {}", io_message(e)))
+    InputError::Unreadable {
+        at: Place::new(p, None),
+        doing: "cannot examine",
+        reason: io_message(e),
+    }
 }
 
 /// The operating system's words for a walk error.

@@ -2,7 +2,7 @@
 //! `<main>`, else `<body>`, without scripts, styles, navigation, headers,
 //! footers, asides and forms; one line per block element.
 
-use super::{Article, InputError};
+use super::{Article, InputError, Place};
 use scraper::{ElementRef, Html, Node, Selector};
 use std::path::Path;
 
@@ -41,18 +41,18 @@ pub fn article(html: &str, id: &str, name: &Path) -> Result<Article, InputError>
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        return Err(InputError::new(
+        return Err(unreadable_html(
             name,
             Some(line),
             format!("HTML nested more than {MAX_DEPTH} elements deep: not read"),
         ));
     }
     let doc = Html::parse_document(html);
-    let sel = |s: &str| Selector::parse(s).expect("static selector");
+    let sel = |s: &str| Selector::parse(s).expect("the selectors are fixed and valid");
     let root = ["article", "main", "body"]
         .iter()
         .find_map(|s| doc.select(&sel(s)).next())
-        .ok_or_else(|| InputError::new(name, None, "HTML without a body"))?;
+        .ok_or_else(|| unreadable_html(name, None, "HTML without a body"))?;
     let text = collect(root);
     let text: Vec<&str> = text
         .lines()
@@ -60,7 +60,7 @@ pub fn article(html: &str, id: &str, name: &Path) -> Result<Article, InputError>
         .filter(|l| !l.is_empty())
         .collect();
     if text.is_empty() {
-        return Err(InputError::new(
+        return Err(unreadable_html(
             name,
             None,
             "HTML page with no article text",
@@ -95,7 +95,7 @@ fn published(doc: &Html, name: &Path) -> (Option<String>, Vec<String>) {
     let sel = Selector::parse(
         "meta[property='article:published_time'], meta[name='date'], time[datetime]",
     )
-    .expect("static selector");
+    .expect("the selector is fixed and valid");
     let mut warnings = Vec::new();
     for e in doc.select(&sel) {
         let meta = e.value().name() == "meta";
@@ -214,6 +214,14 @@ fn too_deep(b: &[u8], max: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// An error about an HTML page that gives no article.
+fn unreadable_html(name: &Path, line: Option<usize>, message: impl Into<String>) -> InputError {
+    InputError::Html {
+        at: Place::new(name, line),
+        message: message.into(),
+    }
 }
 
 #[cfg(test)]

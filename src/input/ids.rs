@@ -13,7 +13,7 @@
 //! - An id already taken by an earlier article of the run is an error naming
 //!   both places; the first is kept.
 
-use super::{Article, InputError};
+use super::{Article, InputError, Place};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -197,8 +197,11 @@ pub(super) fn unique(items: &mut [Result<Article, InputError>]) {
                 first.insert(a.id.clone(), a.source.clone());
             }
             Some(earlier) => {
-                let message = format!("id \"{}\" is already the id of {earlier}", a.id);
-                *item = Err(InputError::at(&a.source, message));
+                *item = Err(InputError::DuplicateId {
+                    at: Place::of_source(&a.source),
+                    id: a.id.clone(),
+                    earlier: earlier.clone(),
+                });
             }
         }
     }

@@ -46,37 +46,125 @@ pub struct Article {
     pub warnings: Vec<String>,
 }
 
-/// An input that could not be read as an article.
-#[derive(Clone, Debug, thiserror::Error)]
-#[error("{source_name}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
-pub struct InputError {
+/// Where an input error is: the file (`<stdin>` for standard input) and,
+/// when the error is about one line, that line (1-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
     pub source_name: String,
     pub line: Option<usize>,
-    pub message: String,
 }
 
-impl InputError {
-    fn new(path: &Path, line: Option<usize>, message: impl Into<String>) -> Self {
-        InputError {
+impl Place {
+    pub(crate) fn new(path: &Path, line: Option<usize>) -> Self {
+        Place {
             source_name: path.display().to_string(),
             line,
-            message: message.into(),
         }
     }
 
-    /// An error about an article, from its `source` (`file` or `file:line`).
-    fn at(source: &str, message: impl Into<String>) -> Self {
+    /// The place an article's `source` (`file` or `file:line`) names.
+    pub(crate) fn of_source(source: &str) -> Self {
         let (name, line) = match source.rsplit_once(':') {
             Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
                 (name, n.parse().ok())
             }
             _ => (source, None),
         };
-        InputError {
+        Place {
             source_name: name.to_string(),
             line,
-            message: message.into(),
         }
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.source_name)?;
+        match self.line {
+            Some(l) => write!(f, ":{l}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// An input that could not be read as an article, by what went wrong.
+/// Every variant knows its [`Place`]; the text shown is `place: message`.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum InputError {
+    /// The path names no file or folder.
+    #[error("{at}: no such file or folder")]
+    NotFound { at: Place },
+    /// The operating system refused to examine, list or read it; `doing`
+    /// says which (`cannot read`, `cannot examine`, ...).
+    #[error("{at}: {doing}: {reason}")]
+    Unreadable {
+        at: Place,
+        doing: &'static str,
+        reason: String,
+    },
+    /// A FIFO, socket, device or other thing that is not a regular file.
+    #[error("{at}: not a regular file ({kind}): skipped")]
+    NotRegular { at: Place, kind: &'static str },
+    /// Nothing but white space.
+    #[error("{at}: empty file: no text to read")]
+    Empty { at: Place },
+    /// Not text in an encoding the reader takes (binary, bad UTF-8/16).
+    #[error("{at}: {message}")]
+    Encoding { at: Place, message: String },
+    /// An HTML page without article text, or too deep to read.
+    #[error("{at}: {message}")]
+    Html { at: Place, message: String },
+    /// A JSON line that is not an article (malformed, a field missing or
+    /// of the wrong type).
+    #[error("{at}: {message}")]
+    Json { at: Place, message: String },
+    /// A date the input gives that is not a calendar date.
+    #[error("{at}: {message}")]
+    Date { at: Place, message: String },
+    /// An id that is not usable (see `ids.rs`).
+    #[error("{at}: {message}")]
+    Id { at: Place, message: String },
+    /// An id an earlier article of the run already has.
+    #[error("{at}: id \"{id}\" is already the id of {earlier}")]
+    DuplicateId {
+        at: Place,
+        id: String,
+        earlier: String,
+    },
+}
+
+impl InputError {
+    /// Where the error is.
+    pub fn place(&self) -> &Place {
+        match self {
+            InputError::NotFound { at }
+            | InputError::Unreadable { at, .. }
+            | InputError::NotRegular { at, .. }
+            | InputError::Empty { at }
+            | InputError::Encoding { at, .. }
+            | InputError::Html { at, .. }
+            | InputError::Json { at, .. }
+            | InputError::Date { at, .. }
+            | InputError::Id { at, .. }
+            | InputError::DuplicateId { at, .. } => at,
+        }
+    }
+
+    /// The file the error is about (`<stdin>` for standard input).
+    pub fn source_name(&self) -> &str {
+        &self.place().source_name
+    }
+
+    /// The line the error is about, if it is about one line.
+    pub fn line(&self) -> Option<usize> {
+        self.place().line
+    }
+
+    /// What went wrong, without the place.
+    pub fn message(&self) -> String {
+        let shown = self.to_string();
+        let prefix = self.place().to_string().len() + 2;
+        shown.get(prefix..).unwrap_or_default().to_string()
     }
 }
 
@@ -139,11 +227,11 @@ fn read_as(path: &Path, id: Option<&str>) -> Vec<Result<Article, InputError>> {
     let (bytes, name) = if stdin {
         let mut b = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut b) {
-            return vec![Err(InputError::new(
-                path,
-                None,
-                format!("cannot read standard input: {e}"),
-            ))];
+            return vec![Err(InputError::Unreadable {
+                at: Place::new(path, None),
+                doing: "cannot read standard input",
+                reason: e.to_string(),
+            })];
         }
         (b, PathBuf::from("<stdin>"))
     } else {
@@ -171,16 +259,22 @@ fn read_as(path: &Path, id: Option<&str>) -> Vec<Result<Article, InputError>> {
 /// The bytes of a file named by path; never opens what is not a regular
 /// file (a FIFO would block until someone writes to it).
 fn read_regular(path: &Path) -> Result<Vec<u8>, InputError> {
+    let unreadable = |e: std::io::Error| InputError::Unreadable {
+        at: Place::new(path, None),
+        doing: "cannot read",
+        reason: e.to_string(),
+    };
     let m = std::fs::metadata(path).map_err(|e| {
-        let message = if e.kind() == std::io::ErrorKind::NotFound {
-            "no such file or folder".to_string()
+        if e.kind() == std::io::ErrorKind::NotFound {
+            InputError::NotFound {
+                at: Place::new(path, None),
+            }
         } else {
-            format!("cannot read: {e}")
-        };
-        InputError::new(path, None, message)
+            unreadable(e)
+        }
     })?;
     files::regular(path, &m)?;
-    std::fs::read(path).map_err(|e| InputError::new(path, None, format!("cannot read: {e}")))
+    std::fs::read(path).map_err(unreadable)
 }
 
 /// A `.txt` or `.html` file (or standard input) as one article.
@@ -192,8 +286,10 @@ fn read_document(
 ) -> Result<Article, InputError> {
     let text = decode(bytes, name)?;
     let id = id.map(String::from).unwrap_or_else(|| ids::stem_id(name));
-    let id = ids::check(&id)
-        .map_err(|m| InputError::new(name, None, format!("{m} (from the file name)")))?;
+    let id = ids::check(&id).map_err(|m| InputError::Id {
+        at: Place::new(name, None),
+        message: format!("{m} (from the file name)"),
+    })?;
     match kind {
         "html" | "htm" => html::article(&text, &id, name),
         _ => {
@@ -236,11 +332,10 @@ fn date_line(text: &str, name: &Path) -> Result<(), InputError> {
         .chars()
         .take(40)
         .collect();
-    Err(InputError::new(
-        name,
-        Some(i + 1),
-        format!("date line: {shown:?} is not a calendar date (write date YYYY-MM-DD)"),
-    ))
+    Err(InputError::Date {
+        at: Place::new(name, Some(i + 1)),
+        message: format!("date line: {shown:?} is not a calendar date (write date YYYY-MM-DD)"),
+    })
 }
 
 /// The calendar date a text starts with (`2025-11-14`, `2025-11-14,`),
@@ -293,7 +388,8 @@ fn read_jsonl_bytes(bytes: &[u8], name: &Path) -> Vec<Result<Article, InputError
 }
 
 fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError> {
-    let err = |m: String| InputError::new(name, Some(n), m);
+    let at = || Place::new(name, Some(n));
+    let err = |message: String| InputError::Json { at: at(), message };
     let j: JsonArticle =
         serde_json::from_str(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
     let text = j.text.ok_or_else(|| err("missing \"text\"".into()))?;
@@ -303,7 +399,7 @@ fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError
         Some(serde_json::Value::Number(x)) => x.to_string(),
         Some(other) => return Err(err(format!("\"id\" is {other}: not a string or a number"))),
     };
-    let id = ids::check(&id).map_err(err)?;
+    let id = ids::check(&id).map_err(|message| InputError::Id { at: at(), message })?;
     if text.trim().is_empty() {
         return Err(err("empty \"text\"".into()));
     }
@@ -312,17 +408,17 @@ fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError
         Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
         Some(serde_json::Value::String(s)) => Some(
             date_value(&s)
-                .ok_or_else(|| {
-                    err(format!(
-                        "\"published\" is {s:?}: not a calendar date (YYYY-MM-DD)"
-                    ))
+                .ok_or_else(|| InputError::Date {
+                    at: at(),
+                    message: format!("\"published\" is {s:?}: not a calendar date (YYYY-MM-DD)"),
                 })?
                 .to_string(),
         ),
         Some(other) => {
-            return Err(err(format!(
-                "\"published\" is {other}: not a date (YYYY-MM-DD)"
-            )))
+            return Err(InputError::Date {
+                at: at(),
+                message: format!("\"published\" is {other}: not a date (YYYY-MM-DD)"),
+            })
         }
     };
     Ok(Article {
@@ -343,7 +439,7 @@ mod tests {
     #[test]
     fn invalid_utf8_names_line() {
         let e = decode(b"first\nsecond \xff\n", Path::new("a.txt")).unwrap_err();
-        assert_eq!(e.line, Some(2));
+        assert_eq!(e.line(), Some(2));
         assert!(e.to_string().starts_with("a.txt:2: invalid UTF-8"), "{e}");
     }
 
@@ -351,12 +447,32 @@ mod tests {
     fn empty_and_binary_are_errors() {
         assert!(decode(b"  \n", Path::new("e.txt"))
             .unwrap_err()
-            .message
+            .message()
             .contains("empty"));
         assert!(decode(b"ab\0c", Path::new("b.txt"))
             .unwrap_err()
-            .message
+            .message()
             .contains("binary"));
+    }
+
+    #[test]
+    fn errors_are_variants_that_name_their_place() {
+        let r = read(Path::new("no/such/file.txt"));
+        let e = r[0].as_ref().unwrap_err();
+        assert!(matches!(e, InputError::NotFound { .. }), "{e:?}");
+        assert_eq!((e.source_name(), e.line()), ("no/such/file.txt", None));
+        assert_eq!(e.to_string(), "no/such/file.txt: no such file or folder");
+        let r = read_jsonl(
+            "{\"id\":\"a\",\"text\":\"x\",\"published\":\"2025-02-30\"}\n",
+            Path::new("d.jsonl"),
+        );
+        let e = r[0].as_ref().unwrap_err();
+        assert!(matches!(e, InputError::Date { .. }), "{e:?}");
+        assert_eq!(e.place().to_string(), "d.jsonl:1");
+        assert_eq!(
+            e.message(),
+            "\"published\" is \"2025-02-30\": not a calendar date (YYYY-MM-DD)"
+        );
     }
 
     #[test]
@@ -364,7 +480,7 @@ mod tests {
         let r = read_jsonl("{\"id\":\"a\",\"text\":\"x\"}\n{oops\n{\"id\":3,\"text\":\"y\",\"published\":\"2025-01-02T10:00\"}\n", Path::new("c.jsonl"));
         assert_eq!(r.len(), 3);
         assert!(r[0].is_ok());
-        assert_eq!(r[1].as_ref().unwrap_err().line, Some(2));
+        assert_eq!(r[1].as_ref().unwrap_err().line(), Some(2));
         let third = r[2].as_ref().unwrap();
         assert_eq!(third.id, "3");
         assert_eq!(third.published.as_deref(), Some("2025-01-02"));

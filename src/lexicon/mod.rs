@@ -15,13 +15,78 @@ pub use morph::{Case, Lemma, Morphology};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-/// A seed file that could not be read or has a bad row.
-#[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct SeedError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
+/// A seed file that could not be read or has a bad row, by what went wrong.
+/// Each names its file and line (0 for the file as a whole); the text shown
+/// is `file:line: message`.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum SeedError {
+    /// The embedded seeds have no file of that name.
+    #[error("{file}:0: not compiled in")]
+    NotCompiledIn { file: String },
+    /// The file could not be read; `reason` is the operating system's.
+    #[error("{file}:0: {reason}")]
+    Unreadable { file: String, reason: String },
+    /// A TSV row with another number of columns than its table has.
+    #[error("{file}:{line}: expected {expected} tab-separated columns, found {found}")]
+    Columns {
+        file: String,
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
+    /// A TSV row whose values do not fit its table.
+    #[error("{file}:{line}: {message}")]
+    Row {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    /// A bad entry of a curation file (TOML).
+    #[error("{file}:{line}: {message}")]
+    Curation {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    /// A bad rule of a rule file.
+    #[error("{file}:{line}: {message}")]
+    Rule {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+impl SeedError {
+    /// The file the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            SeedError::NotCompiledIn { file }
+            | SeedError::Unreadable { file, .. }
+            | SeedError::Columns { file, .. }
+            | SeedError::Row { file, .. }
+            | SeedError::Curation { file, .. }
+            | SeedError::Rule { file, .. } => file,
+        }
+    }
+
+    /// The line the error is about; 0 for the file as a whole.
+    pub fn line(&self) -> usize {
+        match self {
+            SeedError::NotCompiledIn { .. } | SeedError::Unreadable { .. } => 0,
+            SeedError::Columns { line, .. }
+            | SeedError::Row { line, .. }
+            | SeedError::Curation { line, .. }
+            | SeedError::Rule { line, .. } => *line,
+        }
+    }
+
+    /// What went wrong, without the file and line.
+    pub fn message(&self) -> String {
+        let shown = self.to_string();
+        let prefix = format!("{}:{}: ", self.file(), self.line()).len();
+        shown.get(prefix..).unwrap_or_default().to_string()
+    }
 }
 
 /// The seed files, as compiled into the binary.
@@ -153,19 +218,16 @@ impl SeedSource {
                 .iter()
                 .find(|(p, _)| *p == rel)
                 .map(|(p, t)| (format!("seeds/{p}"), t.to_string()))
-                .ok_or_else(|| SeedError {
+                .ok_or_else(|| SeedError::NotCompiledIn {
                     file: format!("seeds/{rel}"),
-                    line: 0,
-                    message: "not compiled in".into(),
                 }),
             SeedSource::Dir(dir) => {
                 let path = dir.join(rel);
                 std::fs::read_to_string(&path)
                     .map(|t| (path.display().to_string(), t))
-                    .map_err(|e| SeedError {
+                    .map_err(|e| SeedError::Unreadable {
                         file: path.display().to_string(),
-                        line: 0,
-                        message: e.to_string(),
+                        reason: e.to_string(),
                     })
             }
         }
@@ -183,17 +245,25 @@ pub struct Row {
 impl Row {
     /// Exactly `N` columns (an empty trailing column counts).
     pub fn cols<const N: usize>(&self) -> Result<[&str; N], SeedError> {
-        if self.cols.len() != N {
-            return Err(self.error(format!(
-                "expected {N} tab-separated columns, found {}",
-                self.cols.len()
-            )));
-        }
+        self.check_columns(N)?;
         Ok(std::array::from_fn(|i| self.cols[i].as_str()))
     }
 
+    /// An error unless the row has exactly `expected` columns.
+    fn check_columns(&self, expected: usize) -> Result<(), SeedError> {
+        if self.cols.len() != expected {
+            return Err(SeedError::Columns {
+                file: self.file.clone(),
+                line: self.line,
+                expected,
+                found: self.cols.len(),
+            });
+        }
+        Ok(())
+    }
+
     pub fn error(&self, message: String) -> SeedError {
-        SeedError {
+        SeedError::Row {
             file: self.file.clone(),
             line: self.line,
             message,
@@ -243,6 +313,198 @@ impl Table {
         t
     }
 }
+
+/// The row struct of one seed table: serde reads it from the row's columns
+/// (through the `csv` crate's records), in column order.
+trait SeedRow: serde::de::DeserializeOwned {
+    /// How many tab-separated columns the table has.
+    const COLUMNS: usize;
+}
+
+impl Table {
+    /// Every row read as `T`, each with its row (for errors naming its file
+    /// and line). The first row that does not fit stops the reading.
+    fn records<T: SeedRow>(&self) -> Result<Vec<(&Row, T)>, SeedError> {
+        self.rows
+            .iter()
+            .map(|row| {
+                row.check_columns(T::COLUMNS)?;
+                let record = csv::StringRecord::from(row.cols.clone());
+                record
+                    .deserialize::<T>(None)
+                    .map(|t| (row, t))
+                    .map_err(|e| row.error(deserialize_message(&e)))
+            })
+            .collect()
+    }
+}
+
+/// The words of a row deserialization error: a seed enum's own message as
+/// it is, anything else as the `csv` crate puts it.
+fn deserialize_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => match err.kind() {
+            csv::DeserializeErrorKind::Message(m) => m.clone(),
+            _ => err.to_string(),
+        },
+        _ => e.to_string(),
+    }
+}
+
+/// An enum of the values one seed column may hold, read from its text; any
+/// other text is an error: the words given, then the text quoted.
+macro_rules! seed_enum {
+    ($(#[$doc:meta])* $name:ident, $what:literal, { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+        #[serde(try_from = "String")]
+        pub enum $name {
+            $($variant),+
+        }
+
+        impl $name {
+            /// The text the seed file writes it with.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+
+            fn try_from(s: String) -> Result<Self, String> {
+                match s.as_str() {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(format!(concat!($what, " {:?}"), s)),
+                }
+            }
+        }
+    };
+}
+
+seed_enum!(
+    /// A language column: `kk`, `ru` or `en`.
+    Lang, "language must be kk, ru or en, not", { Kk = "kk", Ru = "ru", En = "en" }
+);
+seed_enum!(
+    /// Whether a role prefix makes a post current, started, ended or former.
+    PrefixStatus, "status must be current, start, end or former, not",
+    { Current = "current", Start = "start", End = "end", Former = "former" }
+);
+seed_enum!(
+    /// What kind of place a gazetteer place is.
+    PlaceKind, "unknown place kind",
+    {
+        Country = "country", Region = "region", City = "city", District = "district",
+        Village = "village", Lake = "lake", River = "river", Sea = "sea",
+        Mountains = "mountains", Continent = "continent", Other = "other",
+    }
+);
+seed_enum!(
+    /// Whether an organisation's head word comes after or before its name.
+    HeadPosition, "position must be after or before, not", { After = "after", Before = "before" }
+);
+seed_enum!(
+    /// The gender a given name tells.
+    Gender, "gender must be m or f, not", { M = "m", F = "f" }
+);
+seed_enum!(
+    /// What a surname-shaped ending makes a word.
+    ShapeKind, "kind must be surname or patronymic, not",
+    { Surname = "surname", Patronymic = "patronymic" }
+);
+seed_enum!(
+    /// When a surname shape alone makes a capitalized word a surname.
+    AloneText, "alone must be yes, mid or no, not", { Yes = "yes", Mid = "mid", No = "no" }
+);
+seed_enum!(
+    /// What a boilerplate row gives.
+    BoilerplateKind, "kind must be separator or timeword, not",
+    { Separator = "separator", Timeword = "timeword" }
+);
+seed_enum!(
+    /// What a row of the date cues gives.
+    DateCueKind,
+    "kind must be label, future, ambiguous, before, that_year, counted, relative, weekday, last or next, not",
+    {
+        Label = "label", Future = "future", Ambiguous = "ambiguous", Before = "before",
+        ThatYear = "that_year", Counted = "counted", Relative = "relative",
+        Weekday = "weekday", Last = "last", Next = "next",
+    }
+);
+
+/// Declares the serde row struct of a seed table, its fields in column order.
+macro_rules! seed_row {
+    ($(#[$doc:meta])* $name:ident { $($field:ident: $ty:ty),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(serde::Deserialize)]
+        struct $name {
+            $($field: $ty),+
+        }
+
+        impl SeedRow for $name {
+            const COLUMNS: usize = [$(stringify!($field)),+].len();
+        }
+    };
+}
+
+seed_row!(
+    /// `lexicons/local_bodies.tsv`.
+    LocalBodyRow { tag: String, suffix: String, kk: String, ru: String, en: String }
+);
+seed_row!(
+    /// `morphology/prefixes.tsv`.
+    PrefixRow { prefix: String, status: PrefixStatus }
+);
+seed_row!(
+    /// `morphology/plural.tsv`.
+    PluralRow { lang: Lang, end: String }
+);
+seed_row!(
+    /// `lexicons/parties.tsv`.
+    PartyRow { id: String, kk: String, ru: String, en: String, other: String, former: String }
+);
+seed_row!(
+    /// `lexicons/places.tsv`.
+    PlaceRow {
+        id: String, kind: PlaceKind, parent: String, iso: String, kk: String, ru: String,
+        en: String, other: String, adj: String,
+    }
+);
+seed_row!(
+    /// `lexicons/organizations.tsv`.
+    OrgRow { id: String, kind: String, kk: String, ru: String, en: String, other: String }
+);
+seed_row!(
+    /// `lexicons/org_heads.tsv`.
+    OrgHeadRow { head: String, kind: String, pos: HeadPosition, lang: Lang }
+);
+seed_row!(
+    /// `lexicons/months.tsv`.
+    MonthRow { n: String, name: String }
+);
+seed_row!(
+    /// `lexicons/given_names.tsv`.
+    GivenNameRow { name: String, gender: Gender }
+);
+seed_row!(
+    /// `lexicons/surname_shapes.tsv`.
+    ShapeRow { end: String, kind: ShapeKind, gender: String, alone: AloneText }
+);
+seed_row!(
+    /// `lexicons/boilerplate.tsv`.
+    BoilerplateRow { kind: BoilerplateKind, text: String }
+);
+seed_row!(
+    /// `lexicons/date_cues.tsv`.
+    DateCueRow { kind: DateCueKind, value: String, text: String }
+);
+seed_row!(
+    /// A one-column word list (`stopwords.tsv`, `abbreviations.tsv`).
+    WordRow { word: String }
+);
 
 /// When a surname shape alone makes a capitalized word a surname.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -382,19 +644,18 @@ pub struct DateCues {
 impl DateCues {
     fn load(t: &Table) -> Result<DateCues, SeedError> {
         let mut c = DateCues::default();
-        for row in &t.rows {
-            let [kind, value, text] = row.cols::<3>()?;
-            let text = text.to_lowercase();
-            match kind {
-                "label" => c.labels.push(text),
-                "future" => c.future.push(text),
-                "ambiguous" => c.ambiguous.push(text),
-                "before" => c.before.push(text),
-                "that_year" => c.that_year.push(text),
-                "counted" => c.counted.push(text),
-                "last" => c.last.push(text),
-                "next" => c.next.push(text),
-                "relative" => {
+        for (row, r) in t.records::<DateCueRow>()? {
+            let (value, text) = (r.value.as_str(), r.text.to_lowercase());
+            match r.kind {
+                DateCueKind::Label => c.labels.push(text),
+                DateCueKind::Future => c.future.push(text),
+                DateCueKind::Ambiguous => c.ambiguous.push(text),
+                DateCueKind::Before => c.before.push(text),
+                DateCueKind::ThatYear => c.that_year.push(text),
+                DateCueKind::Counted => c.counted.push(text),
+                DateCueKind::Last => c.last.push(text),
+                DateCueKind::Next => c.next.push(text),
+                DateCueKind::Relative => {
                     let unit = value.chars().last().filter(|u| "dmy".contains(*u));
                     let n = value[..value.len().saturating_sub(1)].parse().ok();
                     let (Some(unit), Some(n)) = (unit, n) else {
@@ -404,15 +665,12 @@ impl DateCues {
                     };
                     c.relative.push((text, n, unit));
                 }
-                "weekday" => {
+                DateCueKind::Weekday => {
                     let n = value.parse().ok().filter(|n| (1..=7).contains(n));
-                    let n = n.ok_or_else(|| row.error(format!("weekday must be 1 to 7, not {value:?}")))?;
+                    let n = n.ok_or_else(|| {
+                        row.error(format!("weekday must be 1 to 7, not {value:?}"))
+                    })?;
                     c.weekdays.push((text, n));
-                }
-                _ => {
-                    return Err(row.error(format!(
-                        "kind must be label, future, ambiguous, before, that_year, counted, relative, weekday, last or next, not {kind:?}"
-                    )))
                 }
             }
         }
@@ -459,15 +717,8 @@ impl Lexicon {
         let t_stop = table("lexicons/stopwords.tsv")?;
         let t_bodies = table("lexicons/local_bodies.tsv")?;
         let mut local_bodies = HashMap::new();
-        for row in &t_bodies.rows {
-            let [tag, suffix, kk, ru, en] = row.cols::<5>()?;
-            local_bodies.insert(
-                tag.to_string(),
-                (
-                    suffix.to_string(),
-                    [kk.to_string(), ru.to_string(), en.to_string()],
-                ),
-            );
+        for (_, r) in t_bodies.records::<LocalBodyRow>()? {
+            local_bodies.insert(r.tag, (r.suffix, [r.kk, r.ru, r.en]));
         }
         let t_abbr = table("lexicons/abbreviations.tsv")?;
         let t_kk = table("morphology/kk_suffixes.tsv")?;
@@ -475,34 +726,25 @@ impl Lexicon {
         let t_ru = table("morphology/ru_endings.tsv")?;
         let t_plural = table("morphology/plural.tsv")?;
         let t_prefixes = table("morphology/prefixes.tsv")?;
-        let mut prefixes = Vec::new();
-        for row in &t_prefixes.rows {
-            let [prefix, status] = row.cols::<2>()?;
-            if !matches!(status, "current" | "start" | "end" | "former") {
-                return Err(row.error(format!(
-                    "status must be current, start, end or former, not {status:?}"
-                )));
-            }
-            prefixes.push((prefix.to_string(), status.to_string()));
-        }
-        let mut plurals = Vec::new();
-        for row in &t_plural.rows {
-            let [lang, end] = row.cols::<2>()?;
-            if !matches!(lang, "kk" | "ru" | "en") {
-                return Err(row.error(format!("language must be kk, ru or en, not {lang:?}")));
-            }
-            plurals.push((lang.to_string(), end.to_string()));
-        }
+        let prefixes: Vec<(String, String)> = t_prefixes
+            .records::<PrefixRow>()?
+            .into_iter()
+            .map(|(_, r)| (r.prefix, r.status.as_str().to_string()))
+            .collect();
+        let plurals: Vec<(String, String)> = t_plural
+            .records::<PluralRow>()?
+            .into_iter()
+            .map(|(_, r)| (r.lang.as_str().to_string(), r.end))
+            .collect();
         let mut morph = Morphology::load(&t_kk, &t_alt, &t_ru)?;
         morph.set_prefixes(prefixes.iter().map(|p| p.0.clone()).collect());
 
         let mut parties = Vec::new();
-        for row in &t_parties.rows {
-            let [id, kk, ru, en, other, former] = row.cols::<6>()?;
-            let mut forms = vec![kk.to_string(), ru.to_string(), en.to_string()];
-            forms.extend(list(other));
+        for (row, r) in t_parties.records::<PartyRow>()? {
+            let mut forms = vec![r.kk.clone(), r.ru.clone(), r.en.clone()];
+            forms.extend(list(&r.other));
             let mut fm = Vec::new();
-            for f in list(former) {
+            for f in list(&r.former) {
                 let (name, date) = f
                     .split_once('@')
                     .ok_or_else(|| row.error(format!("former name {f:?} needs @YYYY-MM-DD")))?;
@@ -513,143 +755,100 @@ impl Lexicon {
                 fm.push((name.to_string(), date.to_string()));
             }
             parties.push(Party {
-                id: id.into(),
-                labels: labels(row, kk, ru, en)?,
+                labels: labels(row, &r.kk, &r.ru, &r.en)?,
+                id: r.id,
                 forms,
                 former: fm,
             });
         }
         let mut places = Vec::new();
-        for row in &t_places.rows {
-            let [id, kind, parent, iso, kk, ru, en, other, adj] = row.cols::<9>()?;
-            if !matches!(
-                kind,
-                "country"
-                    | "region"
-                    | "city"
-                    | "district"
-                    | "village"
-                    | "lake"
-                    | "river"
-                    | "sea"
-                    | "mountains"
-                    | "continent"
-                    | "other"
-            ) {
-                return Err(row.error(format!("unknown place kind {kind:?}")));
-            }
-            let mut forms = vec![kk.to_string(), ru.to_string(), en.to_string()];
-            forms.extend(list(other));
-            forms.extend(list(adj));
+        let mut place_rows = Vec::new();
+        for (row, r) in t_places.records::<PlaceRow>()? {
+            let mut forms = vec![r.kk.clone(), r.ru.clone(), r.en.clone()];
+            forms.extend(list(&r.other));
+            forms.extend(list(&r.adj));
             places.push(Place {
-                id: id.into(),
-                kind: kind.into(),
-                parent: (parent != "-").then(|| parent.to_string()),
-                iso: (iso != "-").then(|| iso.to_string()),
-                labels: labels(row, kk, ru, en)?,
+                labels: labels(row, &r.kk, &r.ru, &r.en)?,
+                id: r.id,
+                kind: r.kind.as_str().into(),
+                parent: (r.parent != "-").then_some(r.parent),
+                iso: (r.iso != "-").then_some(r.iso),
                 forms,
             });
+            place_rows.push(row);
         }
-        for p in &places {
+        for (p, row) in places.iter().zip(&place_rows) {
             if let Some(parent) = &p.parent {
                 if !places.iter().any(|q| &q.id == parent) {
-                    let row = t_places
-                        .rows
-                        .iter()
-                        .find(|r| r.cols[0] == p.id)
-                        .expect("row of place");
                     return Err(row.error(format!("parent {parent:?} is not a place of this file")));
                 }
             }
         }
         let mut orgs = Vec::new();
-        for row in &t_orgs.rows {
-            let [id, kind, kk, ru, en, other] = row.cols::<6>()?;
-            let mut forms = vec![kk.to_string(), ru.to_string(), en.to_string()];
-            forms.extend(list(other));
+        for (row, r) in t_orgs.records::<OrgRow>()? {
+            let mut forms = vec![r.kk.clone(), r.ru.clone(), r.en.clone()];
+            forms.extend(list(&r.other));
             orgs.push(Org {
-                id: id.into(),
-                kind: kind.into(),
-                labels: labels(row, kk, ru, en)?,
+                labels: labels(row, &r.kk, &r.ru, &r.en)?,
+                id: r.id,
+                kind: r.kind,
                 forms,
             });
         }
-        let mut org_heads = Vec::new();
-        for row in &t_heads.rows {
-            let [head, kind, pos, lang] = row.cols::<4>()?;
-            if !matches!(pos, "after" | "before") {
-                return Err(row.error(format!("position must be after or before, not {pos:?}")));
-            }
-            if !matches!(lang, "kk" | "ru" | "en") {
-                return Err(row.error(format!("language must be kk, ru or en, not {lang:?}")));
-            }
-            org_heads.push((
-                head.to_string(),
-                kind.to_string(),
-                pos == "after",
-                lang.to_string(),
-            ));
-        }
+        let org_heads: Vec<(String, String, bool, String)> = t_heads
+            .records::<OrgHeadRow>()?
+            .into_iter()
+            .map(|(_, r)| {
+                let after = r.pos == HeadPosition::After;
+                (r.head, r.kind, after, r.lang.as_str().to_string())
+            })
+            .collect();
         let mut months = HashMap::new();
-        for row in &t_months.rows {
-            let [n, name] = row.cols::<2>()?;
-            let n: u32 = n
-                .parse()
-                .ok()
-                .filter(|n| (1..=12).contains(n))
-                .ok_or_else(|| row.error(format!("bad month {n:?}")))?;
-            months.insert(name.to_lowercase(), n);
+        for (row, r) in t_months.records::<MonthRow>()? {
+            let n: u32 =
+                r.n.parse()
+                    .ok()
+                    .filter(|n| (1..=12).contains(n))
+                    .ok_or_else(|| row.error(format!("bad month {:?}", r.n)))?;
+            months.insert(r.name.to_lowercase(), n);
         }
         let mut given = HashMap::new();
         let mut given_lower = HashMap::new();
-        for row in &t_given.rows {
-            let [name, g] = row.cols::<2>()?;
-            let g = match g {
-                "m" => 'm',
-                "f" => 'f',
-                _ => return Err(row.error(format!("gender must be m or f, not {g:?}"))),
+        for (_, r) in t_given.records::<GivenNameRow>()? {
+            let g = match r.gender {
+                Gender::M => 'm',
+                Gender::F => 'f',
             };
-            given.insert(crate::text::translit::key(name), g);
-            given_lower.insert(name.to_lowercase(), g);
+            given.insert(crate::text::translit::key(&r.name), g);
+            given_lower.insert(r.name.to_lowercase(), g);
         }
         let mut surname_shapes = Vec::new();
-        for row in &t_shapes.rows {
-            let [end, kind, g, alone] = row.cols::<4>()?;
-            if !matches!(kind, "surname" | "patronymic") {
-                return Err(row.error(format!("kind must be surname or patronymic, not {kind:?}")));
-            }
-            let alone = match alone {
-                "yes" => Alone::Yes,
-                "mid" => Alone::MidSentence,
-                "no" => Alone::No,
-                _ => return Err(row.error(format!("alone must be yes, mid or no, not {alone:?}"))),
+        for (_, r) in t_shapes.records::<ShapeRow>()? {
+            let alone = match r.alone {
+                AloneText::Yes => Alone::Yes,
+                AloneText::Mid => Alone::MidSentence,
+                AloneText::No => Alone::No,
             };
             surname_shapes.push((
-                end.to_string(),
-                kind == "patronymic",
-                g.chars().next().unwrap_or('-'),
+                r.end,
+                r.kind == ShapeKind::Patronymic,
+                r.gender.chars().next().unwrap_or('-'),
                 alone,
             ));
         }
         surname_shapes.sort_by_key(|s| std::cmp::Reverse(s.0.chars().count()));
         let (mut separators, mut timewords) = (Vec::new(), Vec::new());
-        for row in &t_bp.rows {
-            let [kind, text] = row.cols::<2>()?;
-            match kind {
-                "separator" => separators.push(text.to_string()),
-                "timeword" => timewords.push(text.to_lowercase()),
-                _ => {
-                    return Err(
-                        row.error(format!("kind must be separator or timeword, not {kind:?}"))
-                    )
-                }
+        for (_, r) in t_bp.records::<BoilerplateRow>()? {
+            match r.kind {
+                BoilerplateKind::Separator => separators.push(r.text),
+                BoilerplateKind::Timeword => timewords.push(r.text.to_lowercase()),
             }
         }
         let one_col = |t: &Table| -> Result<HashSet<String>, SeedError> {
-            t.rows
-                .iter()
-                .map(|r| r.cols::<1>().map(|[w]| w.to_lowercase()))
-                .collect()
+            Ok(t.records::<WordRow>()?
+                .into_iter()
+                .map(|(_, r)| r.word.to_lowercase())
+                .collect())
         };
         let stopwords = one_col(&t_stop)?;
         let abbreviations = one_col(&t_abbr)?;
@@ -863,41 +1062,120 @@ impl Lexicon {
 /// Loads the lexicon from the default (embedded) seeds, once per process.
 pub fn default_lexicon() -> Result<&'static Lexicon, SeedError> {
     use std::sync::OnceLock;
-    static LEX: OnceLock<Result<Lexicon, String>> = OnceLock::new();
-    match LEX.get_or_init(|| Lexicon::load(&SeedSource::Embedded).map_err(|e| e.to_string())) {
-        Ok(l) => Ok(l),
-        Err(e) => Err(SeedError {
-            file: "seeds".into(),
-            line: 0,
-            message: e.clone(),
-        }),
-    }
+    static LEX: OnceLock<Result<Lexicon, SeedError>> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::load(&SeedSource::Embedded))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
-/// A calendar date written `YYYY-MM-DD` (Gregorian, leap years counted,
-/// years 0001 to 9999): `2024-02-29` is one, `2025-02-29` and `2025-13-45`
-/// are not.
-pub fn is_iso_date(s: &str) -> bool {
+/// The date `YYYY-MM-DD` names, if it is a calendar date (Gregorian, leap
+/// years counted, years 0001 to 9999): `2024-02-29` is one, `2025-02-29`
+/// and `2025-13-45` are not. Every place that reads a date asks this.
+pub fn calendar_date(s: &str) -> Option<jiff::civil::Date> {
     let b = s.as_bytes();
-    if b.len() != 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !b
-            .iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
-        return false;
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return None;
     }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    y >= 1 && (1..=days).contains(&d)
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|n| n.parse::<i16>().ok());
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if y < 1 {
+        return None;
+    }
+    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// Whether `s` is a calendar date written `YYYY-MM-DD` (see [`calendar_date`]).
+pub fn is_iso_date(s: &str) -> bool {
+    calendar_date(s).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_rows_read_their_enums_and_skip_comments() {
+        let t = Table::parse(
+            "x.tsv",
+            "# heads\n# example+: Astana akimat\n\nакимат\tunit\tafter\tru\nhead\torg\tbefore\ten\n",
+        );
+        assert_eq!(t.examples, vec![(true, "Astana akimat".to_string(), 2)]);
+        let rows = t.records::<OrgHeadRow>().unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].0.line, 4);
+        assert_eq!(
+            (rows[0].1.pos, rows[0].1.lang),
+            (HeadPosition::After, Lang::Ru)
+        );
+        assert_eq!(
+            (rows[1].1.pos, rows[1].1.lang),
+            (HeadPosition::Before, Lang::En)
+        );
+    }
+
+    #[test]
+    fn a_bad_seed_value_is_a_row_error_with_its_line() {
+        let t = Table::parse("x.tsv", "# c\nкк\tunit\tafter\tde\n");
+        let e = t.records::<OrgHeadRow>().err().unwrap();
+        assert!(matches!(e, SeedError::Row { line: 2, .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "x.tsv:2: language must be kk, ru or en, not \"de\""
+        );
+        assert_eq!(e.message(), "language must be kk, ru or en, not \"de\"");
+        let t = Table::parse("p.tsv", "atlantis\tplanet\t-\t-\tA\tA\tA\t-\t-\n");
+        let e = t.records::<PlaceRow>().err().unwrap();
+        assert_eq!(e.to_string(), "p.tsv:1: unknown place kind \"planet\"");
+    }
+
+    #[test]
+    fn a_row_with_other_columns_is_a_columns_error() {
+        let t = Table::parse("m.tsv", "1\tjanuary\textra\n");
+        let e = t.records::<MonthRow>().err().unwrap();
+        assert!(
+            matches!(
+                e,
+                SeedError::Columns {
+                    line: 1,
+                    expected: 2,
+                    found: 3,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "m.tsv:1: expected 2 tab-separated columns, found 3"
+        );
+        assert_eq!((e.file(), e.line()), ("m.tsv", 1));
+    }
+
+    #[test]
+    fn calendar_dates_count_leap_years() {
+        for ok in ["2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"] {
+            assert!(is_iso_date(ok), "{ok}");
+        }
+        for bad in [
+            "2025-02-29",
+            "1900-02-29",
+            "2025-13-01",
+            "2025-04-31",
+            "0000-01-01",
+            "2025-1-01",
+            "2025/01/01",
+            "+025-01-01",
+            "2025-01-0١",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
 }
