@@ -292,7 +292,9 @@ fn read_jsonl_bytes(bytes: &[u8], name: &Path) -> Vec<Result<Article, InputError
     out
 }
 
-fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError> {
+/// One line of a JSON Lines file (`n` its number, `name` its file) as an
+/// article, or the error of that line alone.
+pub fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError> {
     let err = |m: String| InputError::new(name, Some(n), m);
     let j: JsonArticle =
         serde_json::from_str(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
