@@ -180,3 +180,202 @@ fn a_bad_extraction_line_is_named_and_the_others_are_stored() {
         .unwrap()
         .contains("ingested 5 articles"));
 }
+
+/// The test server of `tests/push_server.py` on a free loopback port; it
+/// stops when this is dropped (its standard input closes).
+struct Server {
+    child: std::process::Child,
+    base: String,
+}
+
+impl Server {
+    fn start() -> Server {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/push_server.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("python3 runs");
+        let mut port = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(child.stdout.as_mut().unwrap()),
+            &mut port,
+        )
+        .unwrap();
+        let port = port.trim();
+        assert!(
+            !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()),
+            "the test server did not start (it needs Python's pyoxigraph: `./dev setup` installs it)"
+        );
+        Server {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
+    fn get(&self, path: &str) -> String {
+        ureq::get(format!("{}{path}", self.base))
+            .call()
+            .unwrap()
+            .into_body()
+            .read_to_string()
+            .unwrap()
+    }
+
+    /// The server's quads, sorted.
+    fn dump(&self) -> Vec<String> {
+        self.get("/dump").lines().map(str::to_string).collect()
+    }
+
+    /// A query's TSV rows, header first, the others sorted.
+    fn query(&self, q: &str) -> Vec<String> {
+        let body = ureq::post(format!("{}/query", self.base))
+            .send_form([("query", q)])
+            .unwrap()
+            .into_body()
+            .read_to_string()
+            .unwrap();
+        rows(&body)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
+}
+
+fn rows(tsv: &str) -> Vec<String> {
+    let mut lines: Vec<String> = tsv.lines().map(str::to_string).collect();
+    if lines.len() > 1 {
+        lines[1..].sort();
+    }
+    lines
+}
+
+fn seeded() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let o = pg(&dir.path().join("s"), &["ingest", "seeds/articles"], b"");
+    assert!(o.status.success());
+    dir
+}
+
+#[test]
+fn push_gives_the_server_the_store_and_pushing_again_changes_nothing() {
+    let dir = seeded();
+    let s = dir.path().join("s");
+    let server = Server::start();
+    let url = format!("{}/store", server.base);
+    let o = pg(&s, &["push", "--graph-store", &url], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8(o.stdout).unwrap();
+    assert!(said.starts_with("pushed 8 graphs (5"), "{said}");
+    let first = server.dump();
+    assert_eq!(first, sorted_nquads(&s));
+    // Every example query gives the server the rows it gives the store.
+    let dir_q = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/queries");
+    let mut queries: Vec<_> = std::fs::read_dir(dir_q)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    queries.sort();
+    assert!(queries.len() >= 10);
+    let mut answered = 0;
+    for q in &queries {
+        let local = pg(
+            &s,
+            &["query", "-f", q.to_str().unwrap(), "--format", "tsv"],
+            b"",
+        );
+        assert!(local.status.success());
+        let local = rows(&String::from_utf8(local.stdout).unwrap());
+        let remote = server.query(&std::fs::read_to_string(q).unwrap());
+        assert_eq!(remote, local, "{}", q.display());
+        answered += usize::from(local.len() > 1);
+    }
+    assert!(
+        answered >= 8,
+        "only {answered} queries find rows in the seed store"
+    );
+    // A second push replaces each graph by itself.
+    let o = pg(&s, &["push", "--graph-store", &url, "--batch", "500"], b"");
+    assert!(o.status.success());
+    assert_eq!(server.dump(), first);
+}
+
+#[test]
+fn push_through_sparql_update_in_batches_replaces_each_graph() {
+    let dir = seeded();
+    let s = dir.path().join("s");
+    let server = Server::start();
+    let url = format!("{}/update", server.base);
+    // What the server had in a graph of the store is replaced; its other graphs stay.
+    let kg = partygraph::rdf::vocab::graph_kg();
+    let old = format!(
+        "INSERT DATA {{ GRAPH <{kg}> {{ <urn:x> <urn:y> <urn:z> }} GRAPH <urn:other> {{ <urn:a> <urn:b> <urn:c> }} }}"
+    );
+    ureq::post(format!("{}/update", server.base))
+        .header("Content-Type", "application/sparql-update")
+        .send(old.as_str())
+        .unwrap();
+    assert_eq!(server.dump().len(), 2);
+    let o = pg(
+        &s,
+        &["push", "--update", &url, "--batch", "300", "--json"],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["graphs"], 8);
+    assert!(summary["requests"].as_u64().unwrap() > 8);
+    let mut expected = sorted_nquads(&s);
+    expected.push("<urn:a> <urn:b> <urn:c> <urn:other> .".to_string());
+    expected.sort();
+    let first = server.dump();
+    assert_eq!(first, expected);
+    let o = pg(&s, &["push", "--update", &url], b"");
+    assert!(o.status.success());
+    assert_eq!(server.dump(), first);
+}
+
+#[test]
+fn a_refusing_server_is_named_with_what_it_said() {
+    let dir = seeded();
+    let s = dir.path().join("s");
+    let server = Server::start();
+    let url = format!("{}/refuse", server.base);
+    let o = pg(&s, &["push", "--graph-store", &url], b"");
+    assert_ne!(o.status.code(), Some(0));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{url}: the server refused graph <")),
+        "{err}"
+    );
+    assert!(
+        err.contains("HTTP 403: writes are not allowed here"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_server_that_fails_for_a_moment_is_tried_again() {
+    let dir = seeded();
+    let s = dir.path().join("s");
+    let server = Server::start();
+    let url = format!("{}/flaky/store", server.base);
+    let o = pg(&s, &["push", "--graph-store", &url], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(server.dump(), sorted_nquads(&s));
+    // A server that is not there: the error says so after the tries asked for.
+    let closed = format!("{}/store", server.base);
+    drop(server);
+    let o = pg(&s, &["push", "--graph-store", &closed, "--tries", "2"], b"");
+    assert_ne!(o.status.code(), Some(0));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains(&format!("{closed}: graph <")), "{err}");
+    assert!(err.contains("not sent after 2 tries"), "{err}");
+}
