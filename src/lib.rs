@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod lookup;
 pub mod output;
 pub mod pipeline;
+pub mod push;
 pub mod rdf;
 pub mod resolve;
 pub mod store;

@@ -14,6 +14,7 @@ mod extract;
 mod ingest;
 mod lemma;
 mod posts;
+mod push;
 mod query;
 mod render;
 mod who;
@@ -41,6 +42,7 @@ Examples:
   partygraph extract --format json seeds/articles > out.jsonl
   partygraph dot --focus Байтақ --depth 2 --render png -o baytaq.png
   partygraph export --format turtle > graph.ttl
+  partygraph push --graph-store http://localhost:7878/store
 
 The store is ./partygraph.db unless --store DIR or PARTYGRAPH_STORE says otherwise.";
 
@@ -83,6 +85,7 @@ enum Command {
     Dot(dot::Args),
     Who(who::Args),
     Posts(posts::Args),
+    Push(push::Args),
     Events(events::Args),
     Changes(changes::Args),
     Why(why::Args),
@@ -103,6 +106,7 @@ pub fn run() -> Result<Outcome> {
         Command::Dot(a) => dot::run(&cli, a),
         Command::Who(a) => who::run(&cli, a),
         Command::Posts(a) => posts::run(&cli, a),
+        Command::Push(a) => push::run(&cli, a),
         Command::Events(a) => events::run(&cli, a),
         Command::Changes(a) => changes::run(&cli, a),
         Command::Why(a) => why::run(&cli, a),

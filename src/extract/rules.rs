@@ -255,6 +255,7 @@ pub fn matching<'r>(
         RuleKind::Unit => 0,
         RuleKind::Post => 1,
         RuleKind::Role => 2,
+        RuleKind::Event => 3,
     };
     let key = (
         source,

@@ -387,7 +387,9 @@ fn read_jsonl_bytes(bytes: &[u8], name: &Path) -> Vec<Result<Article, InputError
     out
 }
 
-fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError> {
+/// One line of a JSON Lines file (`n` its number, `name` its file) as an
+/// article, or the error of that line alone.
+pub fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputError> {
     let at = || Place::new(name, Some(n));
     let err = |message: String| InputError::Json { at: at(), message };
     let j: JsonArticle =

@@ -8,6 +8,7 @@
 //! One process writes at a time and readers wait for it (see [`lock`]);
 //! readers open the store read-only.
 
+pub mod extractions;
 pub mod lock;
 pub mod query;
 
