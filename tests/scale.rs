@@ -349,7 +349,7 @@ fn a_refusing_server_is_named_with_what_it_said() {
     let server = Server::start();
     let url = format!("{}/refuse", server.base);
     let o = pg(&s, &["push", "--graph-store", &url], b"");
-    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
         err.contains(&format!("{url}: the server refused graph <")),
@@ -374,7 +374,7 @@ fn a_server_that_fails_for_a_moment_is_tried_again() {
     let closed = format!("{}/store", server.base);
     drop(server);
     let o = pg(&s, &["push", "--graph-store", &closed, "--tries", "2"], b"");
-    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains(&format!("{closed}: graph <")), "{err}");
     assert!(err.contains("not sent after 2 tries"), "{err}");
