@@ -241,3 +241,32 @@ fn update(g: &GraphName, first: bool, ntriples: &str) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::NamedNode;
+
+    #[test]
+    fn the_first_update_of_a_graph_drops_it_and_the_others_add() {
+        let g = GraphName::NamedNode(NamedNode::new("https://example.org/g").unwrap());
+        let body = "<urn:a> <urn:b> <urn:c> .\n";
+        assert_eq!(
+            update(&g, true, body),
+            "DROP SILENT GRAPH <https://example.org/g> ;\n\
+             INSERT DATA { GRAPH <https://example.org/g> {\n<urn:a> <urn:b> <urn:c> .\n} }"
+        );
+        assert_eq!(
+            update(&g, false, body),
+            "INSERT DATA { GRAPH <https://example.org/g> {\n<urn:a> <urn:b> <urn:c> .\n} }"
+        );
+        assert!(update(&GraphName::DefaultGraph, true, body).starts_with("DROP SILENT DEFAULT ;"));
+    }
+
+    #[test]
+    fn a_long_answer_is_cut_in_the_message() {
+        assert_eq!(body_excerpt("  \n"), "");
+        assert_eq!(body_excerpt(" no \n").as_str(), ": no");
+        assert_eq!(body_excerpt(&"x".repeat(1000)).chars().count(), 302);
+    }
+}

@@ -349,7 +349,7 @@ fn a_refusing_server_is_named_with_what_it_said() {
     let server = Server::start();
     let url = format!("{}/refuse", server.base);
     let o = pg(&s, &["push", "--graph-store", &url], b"");
-    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
         err.contains(&format!("{url}: the server refused graph <")),
@@ -374,8 +374,35 @@ fn a_server_that_fails_for_a_moment_is_tried_again() {
     let closed = format!("{}/store", server.base);
     drop(server);
     let o = pg(&s, &["push", "--graph-store", &closed, "--tries", "2"], b"");
-    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains(&format!("{closed}: graph <")), "{err}");
     assert!(err.contains("not sent after 2 tries"), "{err}");
+}
+
+#[test]
+fn an_extraction_of_an_article_the_run_extracts_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s");
+    let x = pg(
+        &s,
+        &["extract", "--format", "resolved", "seeds/articles"],
+        b"",
+    );
+    let file = dir.path().join("x.jsonl");
+    std::fs::write(&file, &x.stdout).unwrap();
+    let f = file.to_str().unwrap();
+    let o = pg(&s, &["ingest", "seeds/articles", "--extractions", f], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(
+        err.matches("is already the id of an article of this run")
+            .count(),
+        5,
+        "{err}"
+    );
+    assert!(err.contains(&format!("{f}:1: id \"000_")), "{err}");
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .contains("ingested 5 articles"));
 }

@@ -24,7 +24,8 @@ use std::path::{Path, PathBuf};
 With --per-article, each article is extracted alone (the same output whatever else is in the run), \
 standard input is streamed (one JSON article a line in, one extraction a line out, in order), and \
 a bad line is reported on stderr with its line number and id while the others still come out. \
-`--format resolved` writes everything the store keeps of an article, for `partygraph ingest --extractions`:\n\
+`--format resolved` writes everything the store keeps of an article (`--format json` leaves some of it out), \
+for `partygraph ingest --extractions`:\n\
   partygraph extract --per-article --format resolved - < articles.jsonl > extractions.jsonl\n\
   partygraph ingest --extractions extractions.jsonl"
 )]

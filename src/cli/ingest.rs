@@ -24,7 +24,7 @@ pub struct Args {
     #[arg(required_unless_present = "extractions")]
     paths: Vec<PathBuf>,
     /// Store these extractions (`extract --format resolved` output: a file,
-    /// a folder of .jsonl files or -) instead of extracting articles.
+    /// a folder of .jsonl files or -), with or instead of articles.
     #[arg(long, value_name = "FILE|DIR|-")]
     extractions: Vec<PathBuf>,
     /// Print the summary as JSON.

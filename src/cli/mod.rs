@@ -143,9 +143,9 @@ impl Outcome {
 }
 
 /// The exit code of a run, and the last words on standard error: 0 done;
-/// 1 done with failed inputs, nothing found for a name, or a store that
-/// could not be used; 2 a command that could not run. A reader that stops
-/// early (`partygraph ... | head`) is not an error.
+/// 1 done with failed inputs, nothing found for a name, or a store (or, for
+/// `push`, a server) that could not be used; 2 a command that could not
+/// run. A reader that stops early (`partygraph ... | head`) is not an error.
 pub fn exit_code(result: Result<Outcome>) -> ExitCode {
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -162,7 +162,9 @@ pub fn exit_code(result: Result<Outcome>) -> ExitCode {
             eprintln!("partygraph: error: {e:#}");
             // The store could not be used (missing, busy, not writable, disk
             // full): the command was right, the moment or the place was not.
-            let store = e.downcast_ref::<partygraph::store::StoreError>().is_some();
+            // So is a server that refused or could not be reached by `push`.
+            let store = e.downcast_ref::<partygraph::store::StoreError>().is_some()
+                || e.downcast_ref::<partygraph::push::PushError>().is_some();
             ExitCode::from(if store { 1 } else { 2 })
         }
     }
