@@ -51,7 +51,8 @@ pub fn date_arg(s: &str) -> Result<String, String> {
         Ok(s.to_string())
     } else {
         Err(format!(
-            "{s:?} is not a date like 2025-11-14 (or 2025-11, or 2025)"
+            "{} (or 2025-11, or 2025)",
+            partygraph::lexicon::not_a_date(s)
         ))
     }
 }

@@ -108,8 +108,9 @@ fn published(doc: &Html, name: &Path) -> (Option<String>, Vec<String>) {
         if meta {
             let shown: String = value.chars().take(40).collect();
             warnings.push(format!(
-                "{}: warning: the page's date {shown:?} is not a calendar date (YYYY-MM-DD): not used",
-                name.display()
+                "{}: warning: the page's date {}: not used",
+                name.display(),
+                crate::lexicon::not_a_date(&shown)
             ));
         }
     }

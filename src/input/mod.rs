@@ -334,7 +334,7 @@ fn date_line(text: &str, name: &Path) -> Result<(), InputError> {
         .collect();
     Err(InputError::Date {
         at: Place::new(name, Some(i + 1)),
-        message: format!("date line: {shown:?} is not a calendar date (write date YYYY-MM-DD)"),
+        message: format!("date line: {}", crate::lexicon::not_a_date(&shown)),
     })
 }
 
@@ -412,7 +412,7 @@ pub fn json_article(line: &str, name: &Path, n: usize) -> Result<Article, InputE
             date_value(&s)
                 .ok_or_else(|| InputError::Date {
                     at: at(),
-                    message: format!("\"published\" is {s:?}: not a calendar date (YYYY-MM-DD)"),
+                    message: format!("\"published\": {}", crate::lexicon::not_a_date(&s)),
                 })?
                 .to_string(),
         ),
@@ -473,7 +473,7 @@ mod tests {
         assert_eq!(e.place().to_string(), "d.jsonl:1");
         assert_eq!(
             e.message(),
-            "\"published\" is \"2025-02-30\": not a calendar date (YYYY-MM-DD)"
+            "\"published\": \"2025-02-30\" is not a date like 2025-11-14"
         );
     }
 

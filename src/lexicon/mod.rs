@@ -1092,6 +1092,12 @@ pub fn calendar_date(s: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
+/// What every reader of dates says of one that is not a calendar date, on
+/// the command line and in input files alike.
+pub fn not_a_date(shown: &str) -> String {
+    format!("{shown:?} is not a date like 2025-11-14")
+}
+
 /// Whether `s` is a calendar date written `YYYY-MM-DD` (see [`calendar_date`]).
 pub fn is_iso_date(s: &str) -> bool {
     calendar_date(s).is_some()
