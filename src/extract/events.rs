@@ -95,9 +95,9 @@ fn same_clause(row: &[Sym], k: usize, j: usize) -> bool {
 /// A date written as a modifier of the word after it ("the March 19
 /// elections"): in English a date right before a lowercase word other than
 /// the event word dates that word.
-fn attributive(row: &[Sym], j: usize, lang: Lang) -> bool {
+fn attributive(row: &[Sym], j: usize, doc: &crate::text::Doc) -> bool {
     let written = |s: &Sym| {
-        s.text
+        doc.slice(s.start, s.end)
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -105,7 +105,7 @@ fn attributive(row: &[Sym], j: usize, lang: Lang) -> bool {
     let linking = [
         "by", "after", "before", "when", "and", "as", "with", "from", "for", "to",
     ];
-    lang == Lang::En
+    doc.lang == Lang::En
         && written(&row[j])
         && row.get(j + 1).is_some_and(|n| {
             n.tag == "W"
@@ -128,9 +128,9 @@ pub(crate) fn find(
         for (k, ty, rule, pinned) in triggers(row, rules, lang) {
             let ty = &ty;
             let by_rule = !rule.starts_with("event.");
-            // A party's registration, founding, renaming or merger names the
-            // party ("the capital, renamed ..." is a city's).
-            if !takes_part(ty)
+            // A party's renaming or merger names the party ("the capital,
+            // renamed ..." is a city's).
+            if matches!(ty.as_str(), "Renaming" | "Merger")
                 && !row
                     .iter()
                     .any(|s| matches!(s.tag.as_str(), "PARTY" | "UNIT" | "PARTYW"))
@@ -150,6 +150,12 @@ pub(crate) fn find(
                     nearest(row, k, &["ORG"])
                         .filter(|_| ty != "Registration" && (main.is_none() || !takes_part(ty)))
                 });
+            // A congress is the party's own: a branch named beside it sends
+            // delegates ("the branch chose its delegates to the congress").
+            let org = match org {
+                Some(Key::Unit { party, .. }) if ty == "Congress" => Some(Key::Party(party)),
+                org => org,
+            };
             let org = org.or(main);
             // The place nearest the event word, other than a country (a
             // dateline's city is where the article's gathering met).
@@ -192,7 +198,7 @@ pub(crate) fn find(
             let mut date = pinned.date.clone().or_else(|| {
                 row.iter()
                     .enumerate()
-                    .filter(|(j, _)| same_clause(row, k, *j) && !attributive(row, *j, lang))
+                    .filter(|(j, _)| same_clause(row, k, *j) && !attributive(row, *j, &out.doc))
                     .filter_map(|(j, s)| day(s).map(|d| (j, d)))
                     .min_by_key(|(j, _)| j.abs_diff(k))
                     .map(|(_, d)| d)
@@ -218,14 +224,25 @@ pub(crate) fn find(
             // (the conference's "жиын"); a congress named in a conference's
             // story is an event of its own, and so is a meeting during a visit.
             let own = held || ev.date.is_some() || by_rule;
-            let same = events
-                .iter()
-                .position(|e| {
-                    e.ty == ev.ty && (e.date.is_none() || ev.date.is_none() || e.date == ev.date)
-                })
+            // "Сол съезде", "на том съезде", "at that congress": the event
+            // the story has just told of, whatever word named it.
+            let that = k
+                .checked_sub(1)
+                .and_then(|i| row.get(i))
+                .is_some_and(|p| DEMONSTRATIVES.contains(&p.text.to_lowercase().as_str()));
+            let same = (that && ev.date.is_none() && !events.is_empty())
+                .then(|| events.len() - 1)
                 .or_else(|| {
-                    let main = events.first()?;
-                    (!own && ev.ty == "Meeting" && is_gathering(&main.ty)).then_some(0)
+                    events
+                        .iter()
+                        .position(|e| {
+                            e.ty == ev.ty
+                                && (e.date.is_none() || ev.date.is_none() || e.date == ev.date)
+                        })
+                        .or_else(|| {
+                            let main = events.first()?;
+                            (!own && ev.ty == "Meeting" && is_gathering(&main.ty)).then_some(0)
+                        })
                 });
             match same {
                 Some(j) => {
@@ -365,6 +382,9 @@ pub(crate) fn find(
     }
     out.events = events;
 }
+
+/// Words pointing back at what was just told of.
+const DEMONSTRATIVES: [&str; 8] = ["сол", "осы", "том", "тот", "этом", "этот", "that", "this"];
 
 /// A gathering of people: what a meeting word in the same article may speak of.
 fn is_gathering(ty: &str) -> bool {
