@@ -376,13 +376,10 @@ pub(crate) fn posts(
                         .find_map(|s| s.level.as_ref().map(|l| l.0.clone()))
                 });
                 org = match (role.as_str(), lvl) {
-                    ("akim", Some(l)) => ctx.place_of_level(lex, &l).map(|p| {
-                        place_key(
-                            lex,
-                            lex.places.iter().position(|x| x.id == p).unwrap(),
-                            &out.doc,
-                        )
-                    }),
+                    ("akim", Some(l)) => ctx
+                        .place_of_level(lex, &l)
+                        .and_then(|p| lex.places.iter().position(|x| x.id == p))
+                        .map(|i| place_key(lex, i, &out.doc)),
                     ("akim", None) => None,
                     ("president" | "elbasy", _) => {
                         let c = ctx.country(lex);

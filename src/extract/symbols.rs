@@ -1271,7 +1271,7 @@ fn units(row: &mut Vec<Sym>, doc: &Doc, lex: &Lexicon, ctx: &Context, rules: &[R
             let (t, at) = tags(row);
             let mut applied = false;
             for c in rule.regex.captures_iter(&t) {
-                let whole = sym_range(&at, c.get(0).unwrap());
+                let whole = sym_range(&at, c.get(0).expect("every match has its group 0"));
                 // place2: the place in a rule's second alternative.
                 let group = |name: &str| {
                     c.name(name)

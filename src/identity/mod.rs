@@ -241,7 +241,10 @@ pub fn resolve(articles: &[Resolved], cur: &Curation) -> Identity {
     for group in by_surname.values() {
         for (i, a) in group.iter().enumerate() {
             for b in &group[i + 1..] {
-                let (ga, gb) = (a.given.as_deref().unwrap(), b.given.as_deref().unwrap());
+                // Only people with a given name are grouped by surname above.
+                let (Some(ga), Some(gb)) = (a.given.as_deref(), b.given.as_deref()) else {
+                    continue;
+                };
                 let shared: Vec<&String> = a.parties.intersection(&b.parties).collect();
                 let shared_posts: Vec<&(String, String)> = a.posts.intersection(&b.posts).collect();
                 let evidence = if !shared_posts.is_empty() {
