@@ -23,9 +23,9 @@ struct Pinned {
 }
 
 /// The events a sentence speaks of: the first event rule of
-/// `seeds/rules/events.rules` that matches it, else its first event word and
-/// every later word of a registration, founding, renaming or merger of
-/// another type ("absorbed the Asar party and took the name"). Gives each
+/// `seeds/rules/events.rules` that matches it, else its first word for a
+/// gathering or visit and its first word for each registration, founding,
+/// renaming or merger ("absorbed the Asar party and took the name"). Gives each
 /// trigger's index, type, rule id and what the rule's groups pin down.
 type Trigger = (usize, String, String, Pinned);
 
@@ -63,7 +63,8 @@ fn triggers(row: &[Sym], rules: &[Rule], lang: Lang) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
     for (k, s) in row.iter().enumerate() {
         let Some(ty) = &s.event else { continue };
-        if found.is_empty() || (!takes_part(ty) && found.iter().all(|f| &f.1 != ty)) {
+        let first_gathering = takes_part(ty) && found.iter().all(|f| !takes_part(&f.1));
+        if first_gathering || (!takes_part(ty) && found.iter().all(|f| &f.1 != ty)) {
             let id = format!("event.{}", ty.to_lowercase());
             found.push((k, ty.clone(), id, Pinned::default()));
         }
@@ -128,10 +129,11 @@ pub(crate) fn find(
         for (k, ty, rule, pinned) in triggers(row, rules, lang) {
             let ty = &ty;
             let by_rule = !rule.starts_with("event.");
-            // A party's renaming or merger names the party ("the capital,
-            // renamed ..." is a city's).
+            // A party's renaming or merger names the party beside the word
+            // ("the capital, renamed ..." is a city's).
+            let near = &row[k.saturating_sub(3)..(k + 4).min(row.len())];
             if matches!(ty.as_str(), "Renaming" | "Merger")
-                && !row
+                && !near
                     .iter()
                     .any(|s| matches!(s.tag.as_str(), "PARTY" | "UNIT" | "PARTYW"))
             {
@@ -370,7 +372,9 @@ pub(crate) fn find(
             let j = reached.or_else(|| events.first().filter(|e| takes_part(&e.ty)).map(|_| 0))?;
             (active || chosen).then_some(j)
         });
-        let target = target.filter(|&j| takes_part(&events[j].ty));
+        // A founding has its founders ("founded by ...", elected at the
+        // founding congress).
+        let target = target.filter(|&j| takes_part(&events[j].ty) || events[j].ty == "Founding");
         if let Some(j) = target {
             if seen[j].insert(&m.key) {
                 people[j].push(m.key.clone());
