@@ -182,13 +182,7 @@ impl<R: BufRead> JsonLines<R> {
     }
 
     fn article(&self, bytes: &[u8]) -> Result<Article, InputError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| InputError::Encoding {
-            at: self.place(),
-            message: format!(
-                "invalid UTF-8 at byte {} of the line: save the file as UTF-8",
-                e.valid_up_to()
-            ),
-        })?;
+        let text = partygraph::input::utf8_line(bytes, self.place())?;
         partygraph::input::json_article(text, &self.name, self.n).map_err(|e| match line_id(text) {
             Some(id) => InputError::Json {
                 at: e.place().clone(),

@@ -108,15 +108,18 @@ pub(super) fn line<'a>(bytes: &'a [u8], name: &Path, n: usize) -> Result<&'a str
             format!("binary data (NUL byte) at byte {pos} of the line"),
         ));
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        encoding(
-            name,
-            Some(n),
-            format!(
-                "invalid UTF-8 at byte {} of the line: save the file as UTF-8",
-                e.valid_up_to()
-            ),
-        )
+    utf8_line(bytes, Place::new(name, Some(n)))
+}
+
+/// One line's bytes as UTF-8, or the error at `at` that says where it stops
+/// being UTF-8.
+pub fn utf8_line(bytes: &[u8], at: Place) -> Result<&str, InputError> {
+    std::str::from_utf8(bytes).map_err(|e| InputError::Encoding {
+        at,
+        message: format!(
+            "invalid UTF-8 at byte {} of the line: save the file as UTF-8",
+            e.valid_up_to()
+        ),
     })
 }
 

@@ -18,6 +18,7 @@ mod files;
 mod html;
 mod ids;
 
+pub use decode::utf8_line;
 pub use files::expand;
 pub use ids::MAX_ID_CHARS;
 
@@ -375,16 +376,19 @@ fn read_jsonl_bytes(bytes: &[u8], name: &Path) -> Vec<Result<Article, InputError
     if let Err(e) = decode::not_empty(bytes, name) {
         return vec![Err(e)];
     }
-    let mut out = Vec::new();
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let n = i + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        out.push(decode::line(line, name, n).and_then(|l| json_article(l, name, n)));
-    }
-    out
+    json_lines(bytes)
+        .map(|(n, line)| decode::line(line, name, n).and_then(|l| json_article(l, name, n)))
+        .collect()
+}
+
+/// The lines of a JSON Lines text that hold something, numbered from 1:
+/// each without its `\r`, blank lines left out.
+pub fn json_lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.strip_suffix(b"\r").unwrap_or(line)))
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
 }
 
 /// One line of a JSON Lines file (`n` its number, `name` its file) as an

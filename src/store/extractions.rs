@@ -70,26 +70,18 @@ pub fn read(path: &Path) -> Vec<(usize, Result<Resolved, InputError>)> {
         return vec![(0, Err(err(None, format!("cannot read: {e}"))))];
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    let mut out = Vec::new();
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let n = i + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        out.push((n, parse(line).map_err(|m| err(Some(n), m))));
-    }
-    out
+    crate::input::json_lines(bytes)
+        .map(|(n, line)| {
+            let at = crate::input::Place::new(path, Some(n));
+            let r = crate::input::utf8_line(line, at)
+                .and_then(|text| parse(text).map_err(|m| err(Some(n), m)));
+            (n, r)
+        })
+        .collect()
 }
 
 /// One line as an extraction.
-fn parse(line: &[u8]) -> Result<Resolved, String> {
-    let text = std::str::from_utf8(line).map_err(|e| {
-        format!(
-            "invalid UTF-8 at byte {} of the line: save the file as UTF-8",
-            e.valid_up_to()
-        )
-    })?;
+fn parse(text: &str) -> Result<Resolved, String> {
     let r: Resolved = serde_json::from_str(text)
         .map_err(|e| format!("not an extraction of `extract --format resolved`: {e}"))?;
     if crate::input::MAX_ID_CHARS < r.doc.chars().count() || r.doc.trim().is_empty() {
