@@ -3,37 +3,17 @@
 //! malformed JSON line) reported with its file and line while the rest is
 //! processed and the store keeps what it had.
 
+mod common;
+
+use common::{export, pg, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn pg(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partygraph"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("PARTYGRAPH_STORE")
-        .output()
-        .expect("run partygraph")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Command;
 
 fn seeded() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let o = pg(&dir.path().join("db"), &["ingest", "seeds/articles"]);
     assert!(o.status.success(), "{}", stderr(&o));
     dir
-}
-
-fn export(store: &Path) -> String {
-    let o = pg(store, &["export", "--format", "nquads"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    stdout(&o)
 }
 
 #[test]

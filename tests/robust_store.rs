@@ -5,28 +5,13 @@
 //! message, never a crash; queries are read-only, bounded in depth and time,
 //! and stream their results.
 
+mod common;
+
+use common::{bin, export, pg, stderr};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_partygraph")
-}
-
-fn pg(store: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("PARTYGRAPH_STORE")
-        .output()
-        .expect("run partygraph")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// A crash is a signal or an exit code other than the tool's own 0, 1, 2.
 fn assert_no_crash(o: &Output, what: &str) {
@@ -36,12 +21,6 @@ fn assert_no_crash(o: &Output, what: &str) {
         o.status,
         stderr(o)
     );
-}
-
-fn export(store: &Path) -> String {
-    let o = pg(store, &["export", "--format", "nquads"]);
-    assert!(o.status.success(), "export: {}", stderr(&o));
-    String::from_utf8(o.stdout).unwrap()
 }
 
 fn copy_dir(from: &Path, to: &Path) {

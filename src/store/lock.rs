@@ -7,7 +7,7 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// The lock file's name inside the store folder.
@@ -149,9 +149,4 @@ fn holder(file: &File) -> Option<String> {
         .map(|d| format!(", for {} s", d.as_secs()))
         .unwrap_or_default();
     Some(format!("{text}{since}"))
-}
-
-/// The lock file of a store folder.
-pub fn lock_path(dir: &Path) -> PathBuf {
-    dir.join(LOCK_FILE)
 }
